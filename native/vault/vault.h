@@ -1,0 +1,98 @@
+#pragma once
+
+#include "common/result.h"
+#include "vault/secretkey.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <memory>
+
+class QTimer;
+
+namespace fl {
+
+/// Argon2id cost, stored beside the salt so it can be raised later without breaking old vaults.
+struct KdfParams {
+    quint64 opsLimit = 0;
+    quint64 memLimit = 0;
+    /// libsodium MODERATE (3 passes, 256 MiB): the default for a device vault.
+    static KdfParams moderate();
+    /// libsodium INTERACTIVE (2 passes, 64 MiB): for small devices.
+    static KdfParams interactive();
+    /// The smallest libsodium allows; for tests and benchmarks only, never for real data.
+    static KdfParams minimum();
+};
+
+/// The device's key vault, one file (plaintext metadata, wrapped keys):
+/// a random device key wrapped by an Argon2id passphrase key, and the device identity
+/// (Ed25519 signing + X25519 box key pairs) wrapped by the device key.
+/// While unlocked, the device key lives in guarded memory; lock() wipes it.
+/// Wrong passphrases are counted in the file, so the growing delay survives restarts.
+class Vault : public QObject {
+    Q_OBJECT
+public:
+    explicit Vault(QString filePath, QObject *parent = nullptr);
+    ~Vault() override;
+
+    [[nodiscard]] QString filePath() const { return m_filePath; }
+    [[nodiscard]] bool exists() const;
+
+    /// Creates a new vault file (fails if one exists) and leaves it unlocked.
+    Result<void> create(QByteArrayView passphrase, KdfParams params = KdfParams::moderate());
+    /// ErrorCode::WrongPassphrase (message says when to retry), ErrorCode::LockedOut while the
+    /// back-off runs, ErrorCode::Corrupt / Unsupported for a damaged or foreign file.
+    Result<void> unlock(QByteArrayView passphrase);
+    /// Wipes the device key and every key derived from it.
+    void lock();
+    [[nodiscard]] bool isUnlocked() const;
+
+    /// Re-wraps only the device key under a new passphrase (data is not re-encrypted).
+    Result<void> changePassphrase(QByteArrayView oldPassphrase, QByteArrayView newPassphrase,
+                                  KdfParams params = KdfParams::moderate());
+
+    /// Consecutive wrong passphrases so far (persisted).
+    [[nodiscard]] int failedAttempts() const;
+    /// How long until the next unlock attempt is allowed (0 when allowed now).
+    [[nodiscard]] std::chrono::milliseconds retryDelay() const;
+
+    /// Locks after this much inactivity; 0 disables. touch() marks activity.
+    void setAutoLockTimeout(std::chrono::milliseconds timeout);
+    void touch();
+
+    /// Random 16-byte id of this device, made at create(); readable while locked.
+    [[nodiscard]] QByteArray deviceId() const;
+    /// Public halves of the identity, readable while locked.
+    [[nodiscard]] QByteArray signingPublicKey() const;
+    [[nodiscard]] QByteArray boxPublicKey() const;
+
+    /// Ed25519 detached signature; ErrorCode::Locked when locked.
+    [[nodiscard]] Result<QByteArray> sign(QByteArrayView message) const;
+
+    /// Wraps another key (a campaign key) with the device key: nonce || ciphertext.
+    [[nodiscard]] Result<QByteArray> wrapKey(const SecretKey &key) const;
+    [[nodiscard]] Result<SecretKey> unwrapKey(QByteArrayView wrapped) const;
+
+    /// Opens a key sealed to this device's X25519 key (crypto_box_seal).
+    [[nodiscard]] Result<SecretKey> openSealedKey(QByteArrayView sealed) const;
+    /// Seals a key to another device's X25519 public key (office side of key delivery).
+    [[nodiscard]] static Result<QByteArray> sealKeyTo(const SecretKey &key,
+                                                      QByteArrayView boxPublicKey);
+
+Q_SIGNALS:
+    void lockedChanged(bool locked);
+
+private:
+    struct State;
+    Result<void> loadFile();
+    Result<void> saveFile();
+    void recordFailure();
+
+    QString m_filePath;
+    std::unique_ptr<State> m_state;
+    QTimer *m_autoLock = nullptr;
+};
+
+} // namespace fl
