@@ -9,19 +9,19 @@ namespace fl {
 
 /// What went wrong, as a category the caller can act on (retry, ask again, give up).
 enum class ErrorCode {
-    InvalidArgument,   ///< the caller passed something malformed
-    Validation,        ///< a domain rule was broken; the message says which
-    NotFound,          ///< no such record, file or key
-    WrongPassphrase,   ///< the passphrase did not open the vault
-    LockedOut,         ///< too many wrong passphrases: wait before trying again
-    Locked,            ///< the vault is locked; unlock first
-    Integrity,         ///< ciphertext was tampered with, truncated or moved
-    Corrupt,           ///< a file is damaged or not what it claims to be
-    ForeignFile,       ///< a valid file of some other application
-    DiskFull,          ///< out of space (or over a file size limit); nothing was written
-    Io,                ///< any other read or write failure
-    Unsupported,       ///< a format or version this build does not handle
-    Conflict,          ///< the operation clashes with the record's current state
+    InvalidArgument, ///< the caller passed something malformed
+    Validation,      ///< a domain rule was broken; the message says which
+    NotFound,        ///< no such record, file or key
+    WrongPassphrase, ///< the passphrase did not open the vault
+    LockedOut,       ///< too many wrong passphrases: wait before trying again
+    Locked,          ///< the vault is locked; unlock first
+    Integrity,       ///< ciphertext was tampered with, truncated or moved
+    Corrupt,         ///< a file is damaged or not what it claims to be
+    ForeignFile,     ///< a valid file of some other application
+    DiskFull,        ///< out of space (or over a file size limit); nothing was written
+    Io,              ///< any other read or write failure
+    Unsupported,     ///< a format or version this build does not handle
+    Conflict,        ///< the operation clashes with the record's current state
 };
 
 /// An error with a message written for the person at the screen (never sensitive values).
@@ -33,8 +33,10 @@ struct Error {
 /// A value or an error; the core returns these instead of throwing.
 template<typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value)
+        : m_state(std::move(value)) {}
+    Result(Error error)
+        : m_state(std::move(error)) {}
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -57,7 +59,9 @@ private:
 template<> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_failed(true) {}
 
     [[nodiscard]] bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -69,6 +73,8 @@ private:
 };
 
 /// Shorthand for building an error result.
-inline Error makeError(ErrorCode code, QString message) { return Error{code, std::move(message)}; }
+inline Error makeError(ErrorCode code, QString message) {
+    return Error{code, std::move(message)};
+}
 
 } // namespace fl

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,6 +23,57 @@ inline constexpr char Transition[] = "transition";
 inline constexpr char Interview[] = "interview";
 inline constexpr char Photo[] = "photo";
 } // namespace recordtype
+
+/// Field-map keys (wire names), shared by toFields/fromFields and the store's indexes.
+/// Dates are "yyyy-MM-dd", date-times ISO 8601 UTC with milliseconds, enums by toString().
+namespace fieldkey {
+inline constexpr char Name[] = "name";
+inline constexpr char StartDate[] = "start_date";
+inline constexpr char EndDate[] = "end_date";
+inline constexpr char BaseScores[] = "base_scores"; ///< array of LevelCount doubles
+inline constexpr char CampaignId[] = "campaign_id";
+inline constexpr char Level[] = "level";
+inline constexpr char Code[] = "code";
+inline constexpr char Text[] = "text";
+inline constexpr char Category[] = "category";
+inline constexpr char MaxDeduction[] = "max_deduction";
+inline constexpr char Contact[] = "contact";
+inline constexpr char UnitId[] = "unit_id";
+inline constexpr char Date[] = "date";
+inline constexpr char Team[] = "team";
+inline constexpr char Status[] = "status";
+inline constexpr char VisitId[] = "visit_id";
+inline constexpr char ChecklistItemId[] = "checklist_item_id";
+inline constexpr char Severity[] = "severity";
+inline constexpr char Deduction[] = "deduction";
+inline constexpr char Title[] = "title";
+inline constexpr char Description[] = "description";
+inline constexpr char Location[] = "location"; ///< map {lat, lon, alt, acc}
+inline constexpr char ResponsibleParty[] = "responsible_party";
+inline constexpr char DueDate[] = "due_date";
+inline constexpr char FindingId[] = "finding_id";
+inline constexpr char From[] = "from";
+inline constexpr char To[] = "to";
+inline constexpr char Actor[] = "actor";
+inline constexpr char At[] = "at";
+inline constexpr char Note[] = "note";
+inline constexpr char EvidencePhotoIds[] = "evidence_photo_ids";
+inline constexpr char Interviewee[] = "interviewee";
+inline constexpr char Role[] = "role";
+inline constexpr char Place[] = "place";
+inline constexpr char Content[] = "content";
+inline constexpr char LinkedFindingIds[] = "linked_finding_ids";
+inline constexpr char RecordId[] = "record_id";
+inline constexpr char Caption[] = "caption";
+inline constexpr char TakenAt[] = "taken_at";
+inline constexpr char MimeType[] = "mime_type";
+inline constexpr char Width[] = "width";
+inline constexpr char Height[] = "height";
+inline constexpr char Orientation[] = "orientation";
+inline constexpr char BlobId[] = "blob_id";                    ///< hex content id, text string
+inline constexpr char ThumbnailBlobId[] = "thumbnail_blob_id"; ///< hex content id, text string
+inline constexpr char ByteSize[] = "byte_size";
+} // namespace fieldkey
 
 /// The three levels of responsibility a checklist item belongs to.
 enum class Level { PartyGroup, OrganCommittee, Grassroots };
@@ -51,6 +103,7 @@ struct Campaign {
     QDate startDate;
     QDate endDate;
     double baseScore[LevelCount] = {100, 100, 100};
+    friend bool operator==(const Campaign &, const Campaign &) = default;
 };
 
 /// A deduction item of a campaign's checklist (减分项).
@@ -58,10 +111,11 @@ struct ChecklistItem {
     QString id;
     QString campaignId;
     Level level = Level::PartyGroup;
-    QString code;     ///< e.g. "1.2.3"; orders the checklist
+    QString code; ///< e.g. "1.2.3"; orders the checklist
     QString text;
     QString category; ///< grouping inside a level
     double maxDeduction = 0;
+    friend bool operator==(const ChecklistItem &, const ChecklistItem &) = default;
 };
 
 /// An inspected unit or bureau (被督查单位).
@@ -70,6 +124,7 @@ struct Unit {
     QString campaignId;
     QString name;
     QString contact;
+    friend bool operator==(const Unit &, const Unit &) = default;
 };
 
 /// One team's visit to one unit on a date (走访).
@@ -80,6 +135,7 @@ struct Visit {
     QDate date;
     QStringList team;
     VisitStatus status = VisitStatus::Planned;
+    friend bool operator==(const Visit &, const Visit &) = default;
 };
 
 /// A problem found on a visit (问题), tracked in the ledger until closed.
@@ -97,6 +153,7 @@ struct Finding {
     QString responsibleParty;
     QDate dueDate;
     FindingStatus status = FindingStatus::Open;
+    friend bool operator==(const Finding &, const Finding &) = default;
 };
 
 /// One step of a finding's lifecycle: who moved it, when, why, with what evidence.
@@ -109,6 +166,7 @@ struct Transition {
     QDateTime at;
     QString note;
     QStringList evidencePhotoIds;
+    friend bool operator==(const Transition &, const Transition &) = default;
 };
 
 /// An interview note (谈话记录).
@@ -121,6 +179,7 @@ struct Interview {
     QString place;
     QString content;
     QStringList linkedFindingIds;
+    friend bool operator==(const Interview &, const Interview &) = default;
 };
 
 /// Photo evidence; the image and thumbnail are encrypted blobs named by content id.
@@ -137,6 +196,7 @@ struct Photo {
     QByteArray blobId;
     QByteArray thumbnailBlobId;
     qint64 byteSize = 0;
+    friend bool operator==(const Photo &, const Photo &) = default;
 };
 
 // Field maps: how each entity is stored as per-field values (CBOR), the unit of sync.

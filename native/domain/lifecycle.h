@@ -9,10 +9,10 @@ namespace fl::lifecycle {
 
 /// What an inspector or the office can do to a finding.
 enum class Action {
-    StartRectification, ///< open → rectifying (the unit accepted the finding)
+    StartRectification,    ///< open → rectifying (the unit accepted the finding)
     SubmitForVerification, ///< rectifying → awaiting verification (the unit says it is fixed)
-    VerifyPassed,       ///< awaiting verification → closed (验收通过, 销号)
-    VerifyFailed,       ///< awaiting verification → rectifying (验收不通过)
+    VerifyPassed,          ///< awaiting verification → closed (验收通过, 销号)
+    VerifyFailed,          ///< awaiting verification → rectifying (验收不通过)
 };
 
 /// The status an action leads to from `from`, or ErrorCode::Validation naming the

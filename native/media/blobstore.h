@@ -18,9 +18,11 @@ public:
 
     [[nodiscard]] QString rootDir() const { return m_root; }
     /// Encrypts plaintext with the key and stores it; storing the same ciphertext twice is a no-op.
-    [[nodiscard]] Result<blobcipher::BlobInfo> put(const SecretKey &key, const QByteArray &plaintext);
+    [[nodiscard]] Result<blobcipher::BlobInfo> put(const SecretKey &key,
+                                                   const QByteArray &plaintext);
     /// Stores an already-encrypted blob (from sync), checking that its hash matches `contentId`.
-    [[nodiscard]] Result<void> putCiphertext(const QByteArray &contentId, const QByteArray &ciphertext);
+    [[nodiscard]] Result<void> putCiphertext(const QByteArray &contentId,
+                                             const QByteArray &ciphertext);
     /// Decrypts a blob. ErrorCode::NotFound, ErrorCode::Integrity when altered or truncated.
     [[nodiscard]] Result<QByteArray> get(const SecretKey &key, const QByteArray &contentId) const;
     [[nodiscard]] bool contains(const QByteArray &contentId) const;

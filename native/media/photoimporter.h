@@ -13,9 +13,9 @@ namespace fl {
 
 /// How photos are prepared before they are encrypted.
 struct PhotoImportOptions {
-    int maxLongestEdge = 0;    ///< downscale (re-encode) when larger; 0 keeps the original pixels
-    int thumbnailEdge = 320;   ///< longest edge of the thumbnail
-    int jpegQuality = 88;      ///< for re-encoded images
+    int maxLongestEdge = 0;  ///< downscale (re-encode) when larger; 0 keeps the original pixels
+    int thumbnailEdge = 320; ///< longest edge of the thumbnail
+    int jpegQuality = 88;    ///< for re-encoded images
     int thumbnailQuality = 80;
 };
 
@@ -23,11 +23,11 @@ struct PhotoImportOptions {
 /// text chunks); what the metadata said that matters is lifted out into the fields here,
 /// which go into the encrypted record. Everything here is plaintext: keep it in memory only.
 struct ImportedPhoto {
-    QByteArray image;      ///< JPEG or PNG, metadata stripped (lossless unless downscaled)
-    QByteArray thumbnail;  ///< JPEG, orientation already applied
-    QString mimeType;      ///< "image/jpeg" or "image/png"
-    QSize size;            ///< of `image`, before orientation
-    int orientation = 1;   ///< EXIF orientation (1..8) the viewer applies
+    QByteArray image;     ///< JPEG or PNG, metadata stripped (lossless unless downscaled)
+    QByteArray thumbnail; ///< JPEG, orientation already applied
+    QString mimeType;     ///< "image/jpeg" or "image/png"
+    QSize size;           ///< of `image`, before orientation
+    int orientation = 1;  ///< EXIF orientation (1..8) the viewer applies
     std::optional<GeoPosition> position;
     std::optional<QDateTime> takenAt;
 };

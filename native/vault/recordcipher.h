@@ -25,3 +25,12 @@ namespace fl::recordcipher {
 constexpr int Overhead = 24 + 16;
 
 } // namespace fl::recordcipher
+
+namespace fl::recordcipher::detail {
+
+/// encrypt() with a caller-chosen 24-byte nonce, for known-answer tests only: reusing a nonce
+/// under one key destroys confidentiality. Returns an empty array if the nonce is not 24 bytes.
+[[nodiscard]] QByteArray encryptWithNonce(const SecretKey &key, QByteArrayView plaintext,
+                                          QByteArrayView associatedData, QByteArrayView nonce);
+
+} // namespace fl::recordcipher::detail

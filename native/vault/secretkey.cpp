@@ -8,15 +8,13 @@
 
 namespace fl {
 
-bool ensureSodium()
-{
+bool ensureSodium() {
     static const bool ready = sodium_init() >= 0;
     return ready;
 }
 
 namespace {
-unsigned char *allocateGuarded()
-{
+unsigned char *allocateGuarded() {
     if (!ensureSodium())
         std::abort(); // no safe way on without a working CSPRNG
     auto *p = static_cast<unsigned char *>(sodium_malloc(SecretKey::Size));
@@ -26,12 +24,14 @@ unsigned char *allocateGuarded()
 }
 } // namespace
 
-SecretKey::~SecretKey() { clear(); }
+SecretKey::~SecretKey() {
+    clear();
+}
 
-SecretKey::SecretKey(SecretKey &&other) noexcept : m_data(std::exchange(other.m_data, nullptr)) {}
+SecretKey::SecretKey(SecretKey &&other) noexcept
+    : m_data(std::exchange(other.m_data, nullptr)) {}
 
-SecretKey &SecretKey::operator=(SecretKey &&other) noexcept
-{
+SecretKey &SecretKey::operator=(SecretKey &&other) noexcept {
     if (this != &other) {
         clear();
         m_data = std::exchange(other.m_data, nullptr);
@@ -39,8 +39,7 @@ SecretKey &SecretKey::operator=(SecretKey &&other) noexcept
     return *this;
 }
 
-SecretKey SecretKey::random()
-{
+SecretKey SecretKey::random() {
     SecretKey key;
     key.m_data = allocateGuarded();
     randombytes_buf(key.m_data, Size);
@@ -48,8 +47,7 @@ SecretKey SecretKey::random()
     return key;
 }
 
-SecretKey SecretKey::fromBytes(const unsigned char *raw)
-{
+SecretKey SecretKey::fromBytes(const unsigned char *raw) {
     SecretKey key;
     key.m_data = allocateGuarded();
     std::copy(raw, raw + Size, key.m_data);
@@ -57,8 +55,7 @@ SecretKey SecretKey::fromBytes(const unsigned char *raw)
     return key;
 }
 
-void SecretKey::clear()
-{
+void SecretKey::clear() {
     if (m_data) {
         // sodium_free zeroes the region before releasing it.
         sodium_mprotect_readwrite(m_data);

@@ -89,10 +89,29 @@ private:
     Result<void> loadFile();
     Result<void> saveFile();
     void recordFailure();
+    /// ErrorCode::LockedOut while the back-off runs; persists a clamped "not before" first.
+    Result<void> checkRetryAllowed();
+    [[nodiscard]] Error wrongPassphraseError() const;
+    void restartAutoLock();
 
     QString m_filePath;
     std::unique_ptr<State> m_state;
     QTimer *m_autoLock = nullptr;
+    std::chrono::milliseconds m_autoLockTimeout{std::chrono::minutes(5)};
 };
 
 } // namespace fl
+
+namespace fl::detail {
+
+/// The vault's passphrase key: Argon2id v1.3 (crypto_pwhash, ALG_ARGON2ID13), 32 bytes.
+/// Exposed so a pinned test vector catches any change of algorithm or parameters.
+[[nodiscard]] Result<SecretKey> derivePassphraseKey(QByteArrayView passphrase, QByteArrayView salt,
+                                                    KdfParams params);
+
+/// Wait imposed after `failedAttempts` consecutive wrong passphrases: none for the first two,
+/// then 1 s, 2 s, 4 s ... capped at unlockBackoffMax.
+[[nodiscard]] std::chrono::seconds unlockBackoff(int failedAttempts);
+constexpr std::chrono::seconds unlockBackoffMax{300};
+
+} // namespace fl::detail

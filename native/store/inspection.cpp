@@ -1,0 +1,561 @@
+#include "store/inspection.h"
+
+#include "domain/validation.h"
+#include "store/store.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace fl {
+
+namespace {
+
+void adoptLinks(const Record &, Campaign &) {}
+void adoptLinks(const Record &r, ChecklistItem &v) {
+    v.campaignId = r.campaignId;
+}
+void adoptLinks(const Record &r, Unit &v) {
+    v.campaignId = r.campaignId;
+}
+void adoptLinks(const Record &r, Visit &v) {
+    v.campaignId = r.campaignId;
+}
+void adoptLinks(const Record &r, Finding &v) {
+    if (v.visitId.isEmpty())
+        v.visitId = r.parentId;
+}
+void adoptLinks(const Record &r, Transition &v) {
+    if (v.findingId.isEmpty())
+        v.findingId = r.parentId;
+}
+void adoptLinks(const Record &r, Interview &v) {
+    if (v.visitId.isEmpty())
+        v.visitId = r.parentId;
+}
+
+template<typename T> T toEntity(const Record &r) {
+    T v;
+    fromFields(r.fields, v);
+    v.id = r.id;
+    adoptLinks(r, v);
+    return v;
+}
+
+template<typename T> Result<T> getAs(const Store &store, const QString &id, const char *type) {
+    auto r = store.get(id);
+    if (!r)
+        return r.error();
+    if (r->type != QLatin1String(type) || r->deleted) {
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("No %1 with id %2.").arg(QLatin1String(type), id));
+    }
+    return toEntity<T>(*r);
+}
+
+template<typename T>
+Result<QList<T>> listAs(const Store &store, const char *type, const RecordFilter &filter,
+                        int offset = 0, int limit = -1) {
+    auto rows = store.list(QLatin1String(type), filter, offset, limit);
+    if (!rows)
+        return rows.error();
+    QList<T> out;
+    out.reserve(rows->size());
+    for (const Record &r : std::as_const(*rows))
+        out.append(toEntity<T>(r));
+    return out;
+}
+
+/// The fields of `after` that differ from `before`; a field that disappeared becomes null.
+QCborMap changedFields(const QCborMap &before, const QCborMap &after) {
+    QCborMap diff;
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        if (before.value(it.key()) != it.value())
+            diff.insert(it.key(), it.value());
+    }
+    for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
+        if (!after.contains(it.key()))
+            diff.insert(it.key(), QCborValue(nullptr));
+    }
+    return diff;
+}
+
+/// Applies `changes` to an entity, refusing names or types the entity does not have.
+template<typename T> Result<T> patched(const T &current, const QCborMap &changes) {
+    QCborMap map = toFields(current);
+    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
+        map.insert(it.key(), it.value());
+    T next = current;
+    fromFields(map, next);
+    const QCborMap check = toFields(next);
+    for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+        if (!it.value().isNull() && check.value(it.key()) != it.value()) {
+            return makeError(ErrorCode::Validation,
+                             QStringLiteral("Field '%1' is unknown or has the wrong type.")
+                                 .arg(it.key().toString()));
+        }
+    }
+    return next;
+}
+
+/// Natural order of dotted checklist codes ("1.2" < "1.10"), the same on every device: a
+/// QCollator in numeric mode falls back to plain text order under the C locale.
+int compareCodes(const QString &a, const QString &b) {
+    const QList<QStringView> as = QStringView(a).split(QLatin1Char('.'));
+    const QList<QStringView> bs = QStringView(b).split(QLatin1Char('.'));
+    for (qsizetype i = 0; i < std::min(as.size(), bs.size()); ++i) {
+        bool aNumeric = false;
+        bool bNumeric = false;
+        const qulonglong an = as[i].trimmed().toULongLong(&aNumeric);
+        const qulonglong bn = bs[i].trimmed().toULongLong(&bNumeric);
+        if (aNumeric && bNumeric) {
+            if (an != bn)
+                return an < bn ? -1 : 1;
+        } else if (aNumeric != bNumeric) {
+            return aNumeric ? -1 : 1;
+        } else if (const int c = as[i].compare(bs[i]); c != 0) {
+            return c < 0 ? -1 : 1;
+        }
+    }
+    return as.size() == bs.size() ? 0 : (as.size() < bs.size() ? -1 : 1);
+}
+
+Error wrongRecordError(const QString &id, const char *type) {
+    return makeError(ErrorCode::NotFound,
+                     QStringLiteral("No %1 with id %2.").arg(QLatin1String(type), id));
+}
+
+} // namespace
+
+// ---- planning --------------------------------------------------------------------------------
+
+Result<Campaign> Inspection::createCampaign(Campaign campaign) {
+    if (auto v = validation::validate(campaign); !v)
+        return v.error();
+    campaign.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto r = m_store.write([&](Writer &w) -> Result<void> {
+        if (auto k = w.createCampaignKey(campaign.id); !k)
+            return k;
+        auto id = w.create(QLatin1String(recordtype::Campaign), campaign.id, {}, toFields(campaign),
+                           campaign.id);
+        if (!id)
+            return id.error();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return campaign;
+}
+
+Result<ChecklistItem> Inspection::addChecklistItem(ChecklistItem item) {
+    if (auto v = validation::validate(item); !v)
+        return v.error();
+    if (auto c = campaign(item.campaignId); !c)
+        return c.error();
+    auto id = m_store.create(QLatin1String(recordtype::ChecklistItem), item.campaignId, {},
+                             toFields(item));
+    if (!id)
+        return id.error();
+    item.id = *id;
+    return item;
+}
+
+Result<Unit> Inspection::createUnit(Unit unit) {
+    if (auto v = validation::validate(unit); !v)
+        return v.error();
+    if (auto c = campaign(unit.campaignId); !c)
+        return c.error();
+    auto id = m_store.create(QLatin1String(recordtype::Unit), unit.campaignId, {}, toFields(unit));
+    if (!id)
+        return id.error();
+    unit.id = *id;
+    return unit;
+}
+
+Result<Visit> Inspection::createVisit(Visit visit) {
+    if (auto v = validation::validate(visit); !v)
+        return v.error();
+    auto u = unit(visit.unitId);
+    if (!u)
+        return u.error();
+    visit.campaignId = u->campaignId;
+    auto id = m_store.create(QLatin1String(recordtype::Visit), visit.campaignId, visit.unitId,
+                             toFields(visit));
+    if (!id)
+        return id.error();
+    visit.id = *id;
+    return visit;
+}
+
+Result<Visit> Inspection::updateVisit(const QString &id, const QCborMap &changes) {
+    auto current = visit(id);
+    if (!current)
+        return current.error();
+    auto next = patched(*current, changes);
+    if (!next)
+        return next.error();
+    if (next->unitId != current->unitId)
+        return makeError(ErrorCode::Validation, QStringLiteral("A visit cannot move to another "
+                                                               "unit; create a new visit."));
+    if (auto v = validation::validate(*next); !v)
+        return v.error();
+    if (auto r = m_store.update(id, changedFields(toFields(*current), toFields(*next))); !r)
+        return r.error();
+    return next;
+}
+
+// ---- capture ---------------------------------------------------------------------------------
+
+Result<Finding> Inspection::createFinding(Finding finding) {
+    auto v = visit(finding.visitId);
+    if (!v)
+        return v.error();
+    auto item = checklistItem(finding.checklistItemId);
+    if (!item && item.error().code != ErrorCode::NotFound)
+        return item.error();
+    finding.status = FindingStatus::Open;
+    if (auto ok = validation::validate(finding, item ? *item : ChecklistItem{}, *v); !ok)
+        return ok.error();
+    auto id =
+        m_store.create(QLatin1String(recordtype::Finding), v->campaignId, v->id, toFields(finding));
+    if (!id)
+        return id.error();
+    finding.id = *id;
+    return finding;
+}
+
+Result<Finding> Inspection::updateFinding(const QString &id, const QCborMap &changes) {
+    if (changes.contains(QStringLiteral("status"))) {
+        return makeError(ErrorCode::Validation,
+                         QStringLiteral("The status of a finding changes only through its "
+                                        "rectification steps (start, submit, verify)."));
+    }
+    auto current = finding(id);
+    if (!current)
+        return current.error();
+    auto next = patched(*current, changes);
+    if (!next)
+        return next.error();
+    if (next->visitId != current->visitId)
+        return makeError(ErrorCode::Validation,
+                         QStringLiteral("A finding cannot move to another visit."));
+    auto v = visit(next->visitId);
+    if (!v)
+        return v.error();
+    auto item = checklistItem(next->checklistItemId);
+    if (!item && item.error().code != ErrorCode::NotFound)
+        return item.error();
+    if (auto ok = validation::validate(*next, item ? *item : ChecklistItem{}, *v); !ok)
+        return ok.error();
+    if (auto r = m_store.update(id, changedFields(toFields(*current), toFields(*next))); !r)
+        return r.error();
+    return next;
+}
+
+Result<Finding> Inspection::transition(const QString &findingId, lifecycle::Action action,
+                                       const QString &actor, const QString &note,
+                                       const QStringList &evidencePhotoIds) {
+    Finding result;
+    auto r = m_store.write([&](Writer &w) -> Result<void> {
+        auto rec = m_store.get(findingId);
+        if (!rec)
+            return rec.error();
+        if (rec->type != QLatin1String(recordtype::Finding) || rec->deleted)
+            return wrongRecordError(findingId, recordtype::Finding);
+        const Finding before = toEntity<Finding>(*rec);
+        auto to = lifecycle::apply(before.status, action);
+        if (!to)
+            return to.error();
+        Transition t;
+        t.findingId = findingId;
+        t.from = before.status;
+        t.to = *to;
+        t.actor = actor;
+        t.at = QDateTime::currentDateTimeUtc();
+        t.note = note;
+        t.evidencePhotoIds = evidencePhotoIds;
+        if (auto ok = lifecycle::validateTransition(t, action); !ok)
+            return ok;
+        Finding after = before;
+        after.status = *to;
+        if (auto u = w.update(findingId, changedFields(toFields(before), toFields(after))); !u)
+            return u;
+        auto created = w.create(QLatin1String(recordtype::Transition), rec->campaignId, findingId,
+                                toFields(t));
+        if (!created)
+            return created.error();
+        result = after;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return result;
+}
+
+Result<Interview> Inspection::createInterview(Interview interview) {
+    if (auto ok = validation::validate(interview); !ok)
+        return ok.error();
+    auto v = visit(interview.visitId);
+    if (!v)
+        return v.error();
+    auto id = m_store.create(QLatin1String(recordtype::Interview), v->campaignId, v->id,
+                             toFields(interview));
+    if (!id)
+        return id.error();
+    interview.id = *id;
+    return interview;
+}
+
+Result<Interview> Inspection::updateInterview(const QString &id, const QCborMap &changes) {
+    auto current = interview(id);
+    if (!current)
+        return current.error();
+    auto next = patched(*current, changes);
+    if (!next)
+        return next.error();
+    if (next->visitId != current->visitId)
+        return makeError(ErrorCode::Validation,
+                         QStringLiteral("An interview cannot move to another visit."));
+    if (auto ok = validation::validate(*next); !ok)
+        return ok.error();
+    if (auto r = m_store.update(id, changedFields(toFields(*current), toFields(*next))); !r)
+        return r.error();
+    return next;
+}
+
+Result<void> Inspection::remove(const QString &id) {
+    return m_store.remove(id);
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+Result<Campaign> Inspection::campaign(const QString &id) const {
+    return getAs<Campaign>(m_store, id, recordtype::Campaign);
+}
+
+Result<QList<Campaign>> Inspection::campaigns() const {
+    return listAs<Campaign>(m_store, recordtype::Campaign, {});
+}
+
+Result<QList<ChecklistItem>> Inspection::checklist(const QString &campaignId) const {
+    RecordFilter f;
+    f.campaignId = campaignId;
+    auto items = listAs<ChecklistItem>(m_store, recordtype::ChecklistItem, f);
+    if (!items)
+        return items;
+    std::stable_sort(items->begin(), items->end(),
+                     [](const ChecklistItem &a, const ChecklistItem &b) {
+                         if (a.level != b.level)
+                             return int(a.level) < int(b.level);
+                         return compareCodes(a.code, b.code) < 0;
+                     });
+    return items;
+}
+
+Result<ChecklistItem> Inspection::checklistItem(const QString &id) const {
+    return getAs<ChecklistItem>(m_store, id, recordtype::ChecklistItem);
+}
+
+Result<QList<Unit>> Inspection::units(const QString &campaignId) const {
+    RecordFilter f;
+    f.campaignId = campaignId;
+    return listAs<Unit>(m_store, recordtype::Unit, f);
+}
+
+Result<Unit> Inspection::unit(const QString &id) const {
+    return getAs<Unit>(m_store, id, recordtype::Unit);
+}
+
+Result<QList<Visit>> Inspection::visits(const QString &campaignId) const {
+    RecordFilter f;
+    f.campaignId = campaignId;
+    return listAs<Visit>(m_store, recordtype::Visit, f);
+}
+
+Result<Visit> Inspection::visit(const QString &id) const {
+    return getAs<Visit>(m_store, id, recordtype::Visit);
+}
+
+Result<Finding> Inspection::finding(const QString &id) const {
+    return getAs<Finding>(m_store, id, recordtype::Finding);
+}
+
+Result<QList<Finding>> Inspection::findings(const RecordFilter &filter, int offset,
+                                            int limit) const {
+    return listAs<Finding>(m_store, recordtype::Finding, filter, offset, limit);
+}
+
+Result<QList<Transition>> Inspection::history(const QString &findingId) const {
+    RecordFilter f;
+    f.parentId = findingId;
+    return listAs<Transition>(m_store, recordtype::Transition, f);
+}
+
+Result<QList<Interview>> Inspection::interviews(const QString &visitId) const {
+    RecordFilter f;
+    f.parentId = visitId;
+    return listAs<Interview>(m_store, recordtype::Interview, f);
+}
+
+Result<Interview> Inspection::interview(const QString &id) const {
+    return getAs<Interview>(m_store, id, recordtype::Interview);
+}
+
+// ---- scores, rates, ledger -------------------------------------------------------------------
+
+Result<scoring::Score> Inspection::visitScore(const QString &visitId) const {
+    auto v = visit(visitId);
+    if (!v)
+        return v.error();
+    auto c = campaign(v->campaignId);
+    if (!c)
+        return c.error();
+    auto items = checklist(v->campaignId);
+    if (!items)
+        return items.error();
+    RecordFilter f;
+    f.parentId = visitId;
+    auto fs = findings(f);
+    if (!fs)
+        return fs.error();
+    return scoring::score(*c, *items, *fs);
+}
+
+Result<QList<Finding>> Inspection::unitFindings(const QString &unitId) const {
+    auto u = unit(unitId);
+    if (!u)
+        return u.error();
+    RecordFilter byUnit;
+    byUnit.parentId = unitId;
+    auto vs = listAs<Visit>(m_store, recordtype::Visit, byUnit);
+    if (!vs)
+        return vs.error();
+    QList<Finding> all;
+    for (const Visit &v : std::as_const(*vs)) {
+        RecordFilter f;
+        f.parentId = v.id;
+        auto fs = findings(f);
+        if (!fs)
+            return fs.error();
+        all.append(*fs);
+    }
+    return all;
+}
+
+Result<scoring::Score> Inspection::unitScore(const QString &unitId) const {
+    auto u = unit(unitId);
+    if (!u)
+        return u.error();
+    auto c = campaign(u->campaignId);
+    if (!c)
+        return c.error();
+    auto items = checklist(u->campaignId);
+    if (!items)
+        return items.error();
+    auto fs = unitFindings(unitId);
+    if (!fs)
+        return fs.error();
+    return scoring::score(*c, *items, *fs);
+}
+
+Result<scoring::RectificationRate> Inspection::campaignRate(const QString &campaignId) const {
+    RecordFilter f;
+    f.campaignId = campaignId;
+    auto fs = findings(f);
+    if (!fs)
+        return fs.error();
+    return scoring::rectificationRate(*fs);
+}
+
+Result<scoring::RectificationRate> Inspection::unitRate(const QString &unitId) const {
+    auto fs = unitFindings(unitId);
+    if (!fs)
+        return fs.error();
+    return scoring::rectificationRate(*fs);
+}
+
+Result<QList<LedgerRow>> Inspection::ledger(const QString &campaignId, const QDate &today) const {
+    auto vs = visits(campaignId);
+    if (!vs)
+        return vs.error();
+    auto us = units(campaignId);
+    if (!us)
+        return us.error();
+    auto items = checklist(campaignId);
+    if (!items)
+        return items.error();
+    RecordFilter f;
+    f.campaignId = campaignId;
+    auto fs = findings(f);
+    if (!fs)
+        return fs.error();
+    QHash<QString, Visit> visitById;
+    for (const Visit &v : std::as_const(*vs))
+        visitById.insert(v.id, v);
+    QHash<QString, QString> unitName;
+    for (const Unit &u : std::as_const(*us))
+        unitName.insert(u.id, u.name);
+    QHash<QString, QString> itemCode;
+    for (const ChecklistItem &i : std::as_const(*items))
+        itemCode.insert(i.id, i.code);
+    QList<LedgerRow> rows;
+    rows.reserve(fs->size());
+    for (const Finding &fd : std::as_const(*fs)) {
+        LedgerRow row;
+        row.finding = fd;
+        const Visit v = visitById.value(fd.visitId);
+        row.unitId = v.unitId;
+        row.unitName = unitName.value(v.unitId);
+        row.visitDate = v.date;
+        row.itemCode = itemCode.value(fd.checklistItemId);
+        row.overdue =
+            fd.dueDate.isValid() && fd.dueDate < today && fd.status != FindingStatus::Closed;
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+namespace {
+QByteArray csvField(const QString &value) {
+    QString v = value;
+    // A leading = + - @ would run as a formula in a spreadsheet.
+    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
+        v.prepend(QLatin1Char('\''));
+    if (v.contains(QLatin1Char('"')) || v.contains(QLatin1Char(',')) ||
+        v.contains(QLatin1Char('\n')) || v.contains(QLatin1Char('\r')) || v != value) {
+        v.replace(QLatin1String("\""), QLatin1String("\"\""));
+        v = QLatin1Char('"') + v + QLatin1Char('"');
+    }
+    return v.toUtf8();
+}
+} // namespace
+
+QByteArray ledgerToCsv(const QList<LedgerRow> &rows) {
+    QByteArray out("\xEF\xBB\xBF");
+    out += "finding_id,unit,visit_date,item,level,title,severity,deduction,responsible_party,"
+           "due_date,status,overdue\r\n";
+    for (const LedgerRow &r : rows) {
+        const Finding &f = r.finding;
+        const QList<QByteArray> cells = {
+            csvField(f.id),
+            csvField(r.unitName),
+            csvField(r.visitDate.toString(Qt::ISODate)),
+            csvField(r.itemCode),
+            csvField(toString(f.level)),
+            csvField(f.title),
+            csvField(toString(f.severity)),
+            QByteArray::number(f.deduction, 'g', 6),
+            csvField(f.responsibleParty),
+            csvField(f.dueDate.toString(Qt::ISODate)),
+            csvField(toString(f.status)),
+            r.overdue ? QByteArrayLiteral("yes") : QByteArrayLiteral("no"),
+        };
+        out += cells.join(',');
+        out += "\r\n";
+    }
+    return out;
+}
+
+} // namespace fl

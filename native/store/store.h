@@ -1,0 +1,197 @@
+#pragma once
+
+#include "common/result.h"
+#include "store/changeset.h"
+#include "store/database.h"
+#include "store/hlc.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace fl {
+
+class SecretKey;
+class Store;
+class Vault;
+
+/// Which records a list covers. Empty strings mean "any".
+struct RecordFilter {
+    QString campaignId;
+    QString parentId;
+    bool includeDeleted = false;
+};
+
+/// Where a field's current value came from.
+struct FieldOrigin {
+    QByteArray changeId;
+    Hlc hlc = 0;
+    [[nodiscard]] QByteArray device() const { return changeId.left(16); }
+};
+
+/// A record as stored, its field values decrypted.
+struct Record {
+    QString id;
+    QString type;
+    QString campaignId;
+    QString parentId;
+    Hlc createdHlc = 0;
+    Hlc updatedHlc = 0;
+    bool deleted = false;
+    QCborMap fields;
+    QHash<QString, FieldOrigin> origins;
+};
+
+/// A field two devices changed concurrently: the value that lost last-writer-wins, kept.
+struct Conflict {
+    QString recordId;
+    QString recordType;
+    QString field;
+    QCborValue current; ///< the value in force
+    FieldOrigin currentOrigin;
+    QCborValue other; ///< the concurrent value that lost
+    FieldOrigin otherOrigin;
+};
+
+/// A journal entry with its values decrypted, for the audit trail.
+struct JournalEntry {
+    qint64 seq = 0;
+    bool local = false;
+    ChangeSet change;
+    QCborMap values;
+};
+
+/// What applyRemote() did with a batch.
+struct ApplyReport {
+    int applied = 0;
+    int duplicates = 0;
+    QList<QPair<QByteArray, Error>> rejected; ///< change set id and why
+};
+
+/// What check() found.
+struct CheckReport {
+    QString integrity; ///< "ok" or SQLite's findings
+    int records = 0;
+    int changeSets = 0;
+    QStringList mismatches; ///< rows that the journal does not explain
+    [[nodiscard]] bool ok() const {
+        return integrity == QLatin1String("ok") && mismatches.isEmpty();
+    }
+};
+
+/// Writes inside one Store::write() transaction.
+class Writer {
+public:
+    /// Creates a record; `id` may be given (a campaign's id is its key's id), else a UUID.
+    Result<QString> create(const QString &type, const QString &campaignId, const QString &parentId,
+                           const QCborMap &fields, const QString &id = {});
+    /// Writes the given fields (only those) as one change set.
+    Result<void> update(const QString &id, const QCborMap &fields);
+    /// Deletes by tombstone: the record stays in the journal, hidden from lists.
+    Result<void> remove(const QString &id);
+    /// Makes and stores a new campaign key (office side).
+    Result<void> createCampaignKey(const QString &campaignId);
+
+private:
+    friend class Store;
+    explicit Writer(Store &store)
+        : m_store(store) {}
+    Store &m_store;
+    QHash<QString, QStringList> m_touched; // type -> ids, for Store::changed
+};
+
+/// The encrypted local store: records and their journal in one SQLite file (WAL).
+/// Every write updates the record rows and appends the change set to the journal in one
+/// transaction (DESIGN.md invariant 1). Values are encrypted with the campaign key, bound to
+/// (type, id, field, clock); the same ciphertext is journalled and synced.
+class Store : public QObject {
+    Q_OBJECT
+public:
+    explicit Store(Vault &vault, QObject *parent = nullptr);
+    ~Store() override;
+
+    /// Opens or creates the database and brings its schema up to date. The vault may be
+    /// locked; reads and writes of values then fail with ErrorCode::Locked.
+    Result<void> open(const QString &path);
+    void close();
+    [[nodiscard]] bool isOpen() const { return m_db.isOpen(); }
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] QByteArray deviceId() const { return m_device; }
+    [[nodiscard]] HybridClock &clock() { return m_clock; }
+
+    // Keys
+    Result<void> addCampaignKey(const QString &campaignId, const SecretKey &key);
+    [[nodiscard]] bool hasCampaignKey(const QString &campaignId) const;
+    /// The campaign key sealed to another device's X25519 key, for enrolment.
+    [[nodiscard]] Result<QByteArray> sealCampaignKey(const QString &campaignId,
+                                                     QByteArrayView boxPublicKey) const;
+    /// The campaign key itself (unwrapped; guarded memory).
+    [[nodiscard]] Result<std::shared_ptr<const SecretKey>>
+    campaignKey(const QString &campaignId) const;
+
+    // Writes: each call is one transaction.
+    Result<void> write(const std::function<Result<void>(Writer &)> &body);
+    Result<QString> create(const QString &type, const QString &campaignId, const QString &parentId,
+                           const QCborMap &fields);
+    Result<void> update(const QString &id, const QCborMap &fields);
+    Result<void> remove(const QString &id);
+    /// Settles a conflict with the value a person chose; it replaces every concurrent value.
+    Result<void> resolveConflict(const QString &recordId, const QString &field,
+                                 const QCborValue &chosen);
+
+    // Reads
+    [[nodiscard]] Result<Record> get(const QString &id) const;
+    /// One page of records of a type, oldest first, decrypting only that page.
+    [[nodiscard]] Result<QList<Record>> list(const QString &type, const RecordFilter &filter,
+                                             int offset = 0, int limit = -1) const;
+    [[nodiscard]] Result<int> count(const QString &type, const RecordFilter &filter) const;
+    [[nodiscard]] Result<QList<Conflict>> conflicts() const;
+    /// The audit trail, newest first; all records when recordId is empty.
+    [[nodiscard]] Result<QList<JournalEntry>> journal(const QString &recordId = {},
+                                                      int limit = 1000) const;
+
+    // Sync
+    /// Local change sets the server has not confirmed, oldest first.
+    [[nodiscard]] Result<QList<ChangeSet>> pending(int limit) const;
+    [[nodiscard]] Result<int> pendingCount() const;
+    /// Records the server's confirmation; only then does a change count as synced.
+    Result<void> markSynced(const QList<QPair<QByteArray, qint64>> &confirmed);
+    /// Merges change sets from elsewhere (same rules as local writes); idempotent.
+    Result<ApplyReport> applyRemote(const QList<ChangeSet> &changeSets);
+
+    /// SQLite's integrity check plus a replay of the journal compared with the records.
+    [[nodiscard]] Result<CheckReport> check() const;
+
+Q_SIGNALS:
+    /// After a commit that touched records of this type.
+    void changed(const QString &recordType, const QStringList &ids);
+
+private:
+    friend class Writer;
+    struct Stored; // a records row, decoded
+    Result<std::optional<Stored>> loadRow(const QString &id) const;
+    Result<void> writeFields(Writer &w, Stored &row, bool isNew, const QCborMap &fields);
+    Result<void> applyChangeSet(const ChangeSet &cs, bool local, bool fullMerge,
+                                std::optional<Stored> *row);
+    Result<void> persistClock(Hlc hlc);
+    Result<Record> decryptRow(const Stored &row) const;
+    Result<QCborValue> decryptValue(const SecretKey &key, const QString &type, const QString &id,
+                                    const QString &field, Hlc hlc, QByteArrayView ct) const;
+
+    Vault &m_vault;
+    mutable Database m_db;
+    QString m_path;
+    QByteArray m_device;
+    HybridClock m_clock;
+    quint64 m_sequence = 0; // last per-device change sequence used
+    quint64 m_clockCeiling = 0;
+    mutable QHash<QString, std::shared_ptr<const SecretKey>> m_keys;
+};
+
+} // namespace fl
