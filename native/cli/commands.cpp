@@ -634,7 +634,8 @@ Result<Reply> cmdPhotoExport(Context &c) {
     if (!bytes)
         return bytes.error();
     QSaveFile file(*out);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.flush() ||
+        !file.commit())
         return makeError(ErrorCode::Io,
                          QStringLiteral("Could not write %1: %2").arg(*out, file.errorString()));
     return Reply{QJsonObject{{QStringLiteral("written"), *out},
@@ -684,7 +685,8 @@ Result<Reply> cmdLedgerExport(Context &c) {
         return Reply{QJsonValue(), QString()};
     }
     QSaveFile file(*out);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.flush() ||
+        !file.commit())
         return makeError(ErrorCode::Io,
                          QStringLiteral("Could not write %1: %2").arg(*out, file.errorString()));
     return Reply{

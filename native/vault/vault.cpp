@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <sodium.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <climits>
@@ -271,7 +272,9 @@ Result<void> writeVaultFile(const QString &path, const StoredVault &v) {
         return writeError(file);
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QByteArray bytes = serialize(v);
-    if (file.write(bytes) != bytes.size()) {
+    // Qt 6.4's commit() reports success even when flushing its buffer failed, renaming a
+    // cut-off file into place: flush and sync ourselves so a full disk never costs the vault.
+    if (file.write(bytes) != bytes.size() || !file.flush() || ::fsync(file.handle()) != 0) {
         const Error e = writeError(file);
         file.cancelWriting();
         return e;

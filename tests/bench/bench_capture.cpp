@@ -65,7 +65,7 @@ int main(int argc, char *argv[]) {
 
     // The floor: same bytes, one encryption, one row, one transaction, same connection settings.
     Database raw;
-    if (!raw.open(dir.path() + "/raw.db") ||
+    if (!raw.open(dir.path() + "/raw.db") || !raw.configure() ||
         !raw.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB NOT NULL)"))
         return 1;
     auto key = store.campaignKey(c->id);

@@ -27,10 +27,11 @@ inline QString errorText(const Error &e) {
 
 /// Fails the test with the error's message when a Result is an error. (QVERIFY2 would build
 /// its message even on success, and reading error() of a success throws.)
-#define FL_VERIFY_OK(result)                                                                       \
+#define FL_VERIFY_OK(expr)                                                                         \
     do {                                                                                           \
-        if (!(result))                                                                             \
-            QFAIL(qPrintable(::fl::test::errorText((result).error())));                            \
+        const auto &flResult_ = (expr);                                                            \
+        if (!flResult_)                                                                            \
+            QFAIL(qPrintable(::fl::test::errorText(flResult_.error())));                           \
     } while (false)
 
 /// One simulated device: vault + store in a folder of its own.

@@ -743,9 +743,11 @@ void TestInspection::ledgerCsvQuotesNeutralisesAndKeepsChinese() {
     const QString tricky = QStringLiteral("Leaks, \"badly\"\nroom 3");
     const QString formula = QStringLiteral("=HYPERLINK(\"http://evil\")");
     const QString chinese = QStringLiteral("消防通道被占用");
+    const QString twoLines = QStringLiteral("第一行\n第二行"); // a line break alone needs quotes
     QVERIFY(m_insp->updateFinding(m_findings[0], {{QLatin1String(fieldkey::Title), tricky}}));
     QVERIFY(m_insp->updateFinding(m_findings[1], {{QLatin1String(fieldkey::Title), formula}}));
     QVERIFY(m_insp->updateFinding(m_findings[2], {{QLatin1String(fieldkey::Title), chinese}}));
+    QVERIFY(m_insp->updateFinding(m_findings[4], {{QLatin1String(fieldkey::Title), twoLines}}));
     QVERIFY(m_insp->updateFinding(
         m_findings[3], {{QLatin1String(fieldkey::ResponsibleParty), QStringLiteral("-1+2")}}));
     auto ledger = m_insp->ledger(m_campaign.id, QDate(2024, 5, 1));
@@ -777,6 +779,7 @@ void TestInspection::ledgerCsvQuotesNeutralisesAndKeepsChinese() {
     QVERIFY(!rows[4][partyCol].startsWith(QLatin1Char('-')));
     QVERIFY(rows[4][partyCol].endsWith(QStringLiteral("-1+2")));
     QCOMPARE(rows[3][titleCol], chinese);
+    QCOMPARE(rows[5][titleCol], twoLines);
     QCOMPARE(rows[2][overdueCol], QStringLiteral("yes"));
     QCOMPARE(rows[3][overdueCol], QStringLiteral("no"));
 

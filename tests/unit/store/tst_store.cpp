@@ -70,6 +70,7 @@ private Q_SLOTS:
     void deletedRecordsAreHiddenUnlessAsked();
     void lockedVaultRefusesReadsAndWritesUntilUnlocked();
     void reopeningKeepsDataIdsAndClock();
+    void clockOfPulledChangesSurvivesARestart();
     void foreignSqliteFileIsRefusedUntouched();
     void nonDatabaseFileIsCorruptAndUntouched();
     void newerSchemaIsUnsupportedAndUntouched();
@@ -484,8 +485,7 @@ void TestStore::reopeningKeepsDataIdsAndClock() {
     }
     const QByteArray device = m_dev->store().deviceId();
 
-    auto r = m_dev->reopen();
-    FL_VERIFY_OK(r);
+    FL_VERIFY_OK(m_dev->reopen());
     Store &s = m_dev->store();
     QCOMPARE(s.deviceId(), device);
     QCOMPARE(journalLength(s), int(before.size()));
@@ -502,6 +502,27 @@ void TestStore::reopeningKeepsDataIdsAndClock() {
     QVERIFY(s.update(ids[1], {{QStringLiteral("n"), 11}}));
     QVERIFY(s.journal()->first().change.hlc > e.change.hlc);
     QVERIFY(s.check()->ok());
+}
+
+void TestStore::clockOfPulledChangesSurvivesARestart() {
+    // A device whose clock runs 20 minutes ahead (within the drift limit) sends a change.
+    Device ahead;
+    QVERIFY(ahead.create());
+    QVERIFY(ahead.shareKeyFrom(*m_dev, Campaign));
+    QVERIFY(ahead.store().clock().observe(hlc::make(nowMs() + 20 * 60 * 1000, 0)));
+    auto id = ahead.store().create(Note, Campaign, {}, {{QStringLiteral("n"), 1}});
+    QVERIFY(id);
+    const QList<ChangeSet> pulled = *ahead.store().pending(10);
+    auto report = m_dev->store().applyRemote(pulled);
+    QVERIFY(report);
+    QCOMPARE(report->applied, 1);
+
+    FL_VERIFY_OK(m_dev->reopen());
+    // An edit made after the restart replaces the pulled value, so it must order after it.
+    QVERIFY(m_dev->store().update(*id, {{QStringLiteral("n"), 2}}));
+    QVERIFY(m_dev->store().journal()->first().change.hlc > pulled.first().hlc);
+    QCOMPARE(m_dev->store().get(*id)->origins.value(QStringLiteral("n")).device(),
+             m_dev->store().deviceId());
 }
 
 void TestStore::foreignSqliteFileIsRefusedUntouched() {
