@@ -11,6 +11,7 @@ using namespace fl::test;
 namespace {
 
 /// RFC 4180 parsing, independent of the writer: quoted cells may hold , " and line breaks.
+/// Read as leniently as a spreadsheet program does.
 QList<QStringList> parseCsv(const QByteArray &bytes) {
     const QString text = QString::fromUtf8(bytes);
     QList<QStringList> rows;
@@ -38,14 +39,16 @@ QList<QStringList> parseCsv(const QByteArray &bytes) {
             row.append(cell);
             cell.clear();
             cellStarted = false;
-        } else if (c == QLatin1Char('\r') && i + 1 < text.size() &&
-                   text.at(i + 1) == QLatin1Char('\n')) {
+        } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            // Spreadsheets end a row at any unquoted line break, not only at CR LF.
             row.append(cell);
             rows.append(row);
             row.clear();
             cell.clear();
             cellStarted = false;
-            ++i;
+            if (c == QLatin1Char('\r') && i + 1 < text.size() &&
+                text.at(i + 1) == QLatin1Char('\n'))
+                ++i;
         } else {
             cell += c;
             cellStarted = true;
