@@ -18,7 +18,7 @@ CREATE TABLE campaign_keys (
     campaign_id TEXT PRIMARY KEY,
     wrapped BLOB NOT NULL
 ) WITHOUT ROWID;
--- The current state of each record: state is a CBOR map field -> [change id, clock, device,
+-- The current state of each record: state is a CBOR map field -> [change id, clock,
 -- ciphertext] holding the winning value of every field.
 CREATE TABLE records (
     id TEXT NOT NULL UNIQUE,
