@@ -7,6 +7,22 @@ namespace fl::scoring {
 
 namespace {
 
+int levelIndex(Level l) {
+    return static_cast<int>(l);
+}
+
+bool validLevel(Level l) {
+    return levelIndex(l) >= 0 && levelIndex(l) < LevelCount;
+}
+
+// A negative or non-numeric deduction would add points; the validator rejects it, and scoring
+// must not reward it if one slips through (e.g. from an older client).
+double usableDeduction(double d) {
+    return std::isfinite(d) && d > 0 ? d : 0;
+}
+
+} // namespace
+
 // Natural order of dotted codes: numeric segments compare as numbers ("1.10" after "1.9"),
 // anything else as text; a code comes before the codes under it ("1.2" before "1.2.1").
 int compareCodes(const QString &a, const QString &b) {
@@ -33,22 +49,6 @@ int compareCodes(const QString &a, const QString &b) {
         return as.size() < bs.size() ? -1 : 1;
     return 0;
 }
-
-int levelIndex(Level l) {
-    return static_cast<int>(l);
-}
-
-bool validLevel(Level l) {
-    return levelIndex(l) >= 0 && levelIndex(l) < LevelCount;
-}
-
-// A negative or non-numeric deduction would add points; the validator rejects it, and scoring
-// must not reward it if one slips through (e.g. from an older client).
-double usableDeduction(double d) {
-    return std::isfinite(d) && d > 0 ? d : 0;
-}
-
-} // namespace
 
 Score score(const Campaign &campaign, const QList<ChecklistItem> &checklist,
             const QList<Finding> &findings) {

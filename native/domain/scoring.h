@@ -33,6 +33,10 @@ struct Score {
 [[nodiscard]] Score score(const Campaign &campaign, const QList<ChecklistItem> &checklist,
                           const QList<Finding> &findings);
 
+/// Natural order of dotted checklist codes ("1.2" < "1.10"), the same under every locale:
+/// negative, zero or positive.
+[[nodiscard]] int compareCodes(const QString &a, const QString &b);
+
 /// Closed ÷ all; `rate` is 0 when there are no findings.
 struct RectificationRate {
     int closed = 0;

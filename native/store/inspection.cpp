@@ -100,28 +100,6 @@ template<typename T> Result<T> patched(const T &current, const QCborMap &changes
     return next;
 }
 
-/// Natural order of dotted checklist codes ("1.2" < "1.10"), the same on every device: a
-/// QCollator in numeric mode falls back to plain text order under the C locale.
-int compareCodes(const QString &a, const QString &b) {
-    const QList<QStringView> as = QStringView(a).split(QLatin1Char('.'));
-    const QList<QStringView> bs = QStringView(b).split(QLatin1Char('.'));
-    for (qsizetype i = 0; i < std::min(as.size(), bs.size()); ++i) {
-        bool aNumeric = false;
-        bool bNumeric = false;
-        const qulonglong an = as[i].trimmed().toULongLong(&aNumeric);
-        const qulonglong bn = bs[i].trimmed().toULongLong(&bNumeric);
-        if (aNumeric && bNumeric) {
-            if (an != bn)
-                return an < bn ? -1 : 1;
-        } else if (aNumeric != bNumeric) {
-            return aNumeric ? -1 : 1;
-        } else if (const int c = as[i].compare(bs[i]); c != 0) {
-            return c < 0 ? -1 : 1;
-        }
-    }
-    return as.size() == bs.size() ? 0 : (as.size() < bs.size() ? -1 : 1);
-}
-
 Error wrongRecordError(const QString &id, const char *type) {
     return makeError(ErrorCode::NotFound,
                      QStringLiteral("No %1 with id %2.").arg(QLatin1String(type), id));
@@ -349,7 +327,7 @@ Result<QList<ChecklistItem>> Inspection::checklist(const QString &campaignId) co
                      [](const ChecklistItem &a, const ChecklistItem &b) {
                          if (a.level != b.level)
                              return int(a.level) < int(b.level);
-                         return compareCodes(a.code, b.code) < 0;
+                         return scoring::compareCodes(a.code, b.code) < 0;
                      });
     return items;
 }

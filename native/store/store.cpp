@@ -169,6 +169,8 @@ Result<void> Store::open(const QString &path) {
         return r;
     }
     m_path = path;
+    if (!m_checkpointer.start(m_db.handle(), path))
+        qCWarning(lcStore, "could not start the background checkpointer; checkpoints run inline");
 
     auto ceiling = m_db.prepare("SELECT value FROM meta WHERE key = 'clock_ceiling_ms'");
     if (!ceiling)
@@ -309,10 +311,7 @@ Result<void> Store::persistClock(Hlc clock) {
     return {};
 }
 
-Result<void> Store::writeFields(Writer &w, Stored &row, bool isNew, const QCborMap &fields) {
-    auto key = campaignKey(row.campaignId);
-    if (!key)
-        return key.error();
+ChangeSet Store::newLocalChangeSet(const Stored &row) {
     ChangeSet cs;
     cs.hlc = m_clock.next();
     cs.device = m_device;
@@ -321,6 +320,14 @@ Result<void> Store::writeFields(Writer &w, Stored &row, bool isNew, const QCborM
     cs.recordId = row.id;
     cs.campaignId = row.campaignId;
     cs.parentId = row.parentId;
+    return cs;
+}
+
+Result<void> Store::writeFields(Writer &w, Stored &row, bool isNew, const QCborMap &fields) {
+    auto key = campaignKey(row.campaignId);
+    if (!key)
+        return key.error();
+    ChangeSet cs = newLocalChangeSet(row);
     const QByteArray typeUtf8 = row.type.toUtf8();
     const QByteArray idUtf8 = row.id.toUtf8();
     cs.fields.reserve(fields.size());
@@ -535,14 +542,7 @@ Result<void> Store::resolveConflict(const QString &recordId, const QString &fiel
         auto key = campaignKey(row.campaignId);
         if (!key)
             return key.error();
-        ChangeSet cs;
-        cs.hlc = m_clock.next();
-        cs.device = m_device;
-        cs.id = changeIdFor(m_device, ++m_sequence);
-        cs.recordType = row.type;
-        cs.recordId = row.id;
-        cs.campaignId = row.campaignId;
-        cs.parentId = row.parentId;
+        ChangeSet cs = newLocalChangeSet(row);
         FieldChange fc;
         fc.field = field;
         QByteArray plain = chosen.toCbor();
@@ -945,6 +945,32 @@ Result<ApplyReport> Store::applyRemote(const QList<ChangeSet> &changeSets) {
     for (auto it = touched.cbegin(); it != touched.cend(); ++it)
         Q_EMIT changed(it.key(), it.value());
     return report;
+}
+
+Result<QByteArray> Store::setting(const QString &key) const {
+    auto st = m_db.prepare("SELECT value FROM meta WHERE key = ?");
+    if (!st)
+        return st.error();
+    const int rc = st->bind(1, key).step();
+    if (rc == SQLITE_DONE)
+        return QByteArray();
+    if (rc != SQLITE_ROW)
+        return m_db.lastError(rc, QStringLiteral("read a setting"));
+    return st->blob(0);
+}
+
+Result<void> Store::setSetting(const QString &key, const QByteArray &value) {
+    auto st = value.isEmpty()
+                  ? m_db.prepare("DELETE FROM meta WHERE key = ?")
+                  : m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    if (!st)
+        return st.error();
+    st->bind(1, key);
+    if (!value.isEmpty())
+        st->bindBlob(2, value);
+    if (const int rc = st->step(); rc != SQLITE_DONE)
+        return stepError(m_db, rc);
+    return {};
 }
 
 // ---- Store: checking -------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "store/changeset.h"
+#include "store/checkpointer.h"
 #include "store/database.h"
 #include "store/hlc.h"
 
@@ -164,6 +165,11 @@ public:
     Result<void> markSynced(const QList<QPair<QByteArray, qint64>> &confirmed);
     /// Merges change sets from elsewhere (same rules as local writes); idempotent.
     Result<ApplyReport> applyRemote(const QList<ChangeSet> &changeSets);
+    /// A device setting from the meta table (sync bookkeeping: never sensitive plaintext);
+    /// empty when not set.
+    [[nodiscard]] Result<QByteArray> setting(const QString &key) const;
+    /// Stores a device setting in its own transaction; an empty value removes it.
+    Result<void> setSetting(const QString &key, const QByteArray &value);
 
     /// SQLite's integrity check plus a replay of the journal compared with the records.
     [[nodiscard]] Result<CheckReport> check() const;
@@ -176,6 +182,8 @@ private:
     friend class Writer;
     struct Stored; // a records row, decoded
     Result<std::optional<Stored>> loadRow(const QString &id) const;
+    /// A change set of this device for the record, with the next clock and sequence.
+    ChangeSet newLocalChangeSet(const Stored &row);
     Result<void> writeFields(Writer &w, Stored &row, bool isNew, const QCborMap &fields);
     Result<void> applyChangeSet(const ChangeSet &cs, bool local, bool fullMerge,
                                 std::optional<Stored> *row);
@@ -186,6 +194,7 @@ private:
 
     Vault &m_vault;
     mutable Database m_db;
+    Checkpointer m_checkpointer; // after m_db: destroyed first, so it unhooks before the close
     QString m_path;
     QByteArray m_device;
     HybridClock m_clock;
