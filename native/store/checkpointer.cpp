@@ -4,10 +4,11 @@
 
 namespace fl {
 
-Checkpointer::~Checkpointer() { stop(); }
+Checkpointer::~Checkpointer() {
+    stop();
+}
 
-bool Checkpointer::start(sqlite3 *writer, const QString &path)
-{
+bool Checkpointer::start(sqlite3 *writer, const QString &path) {
     stop();
     const QByteArray native = path.toUtf8();
     if (sqlite3_open_v2(native.constData(), &m_own, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
@@ -26,8 +27,7 @@ bool Checkpointer::start(sqlite3 *writer, const QString &path)
     return true;
 }
 
-void Checkpointer::stop()
-{
+void Checkpointer::stop() {
     if (m_writer) {
         sqlite3_wal_hook(m_writer, nullptr, nullptr);
         m_writer = nullptr;
@@ -46,14 +46,12 @@ void Checkpointer::stop()
     }
 }
 
-int Checkpointer::runs() const
-{
+int Checkpointer::runs() const {
     std::lock_guard lock(m_mutex);
     return m_runs;
 }
 
-int Checkpointer::walHook(void *self, sqlite3 *db, const char *name, int pages)
-{
+int Checkpointer::walHook(void *self, sqlite3 *db, const char *name, int pages) {
     auto *c = static_cast<Checkpointer *>(self);
     if (pages >= InlinePages) {
         sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
@@ -67,8 +65,7 @@ int Checkpointer::walHook(void *self, sqlite3 *db, const char *name, int pages)
     return SQLITE_OK;
 }
 
-void Checkpointer::run()
-{
+void Checkpointer::run() {
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_pending || m_stopping; });

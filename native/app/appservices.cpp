@@ -1,0 +1,263 @@
+#include "appservices.h"
+
+#include "media/blobstore.h"
+#include "media/photolibrary.h"
+#include "passphrasemeter.h"
+#include "store/inspection.h"
+#include "store/store.h"
+
+#include <QDir>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <sodium.h>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcApp, "fl.app")
+
+namespace fl::app {
+
+namespace {
+AppServices *s_instance = nullptr;
+
+// Long enough for the page to paint "Unlocking…" before the key derivation blocks the thread.
+constexpr int DeferMs = 50;
+} // namespace
+
+// The data folder's layout is the CLI's (native/cli/session.h): both open the same folder.
+AppServices::AppServices(const QString &dataDir, QObject *parent)
+    : QObject(parent)
+    , m_dataDir(dataDir)
+    , m_vault(std::make_unique<Vault>(QDir(dataDir).filePath(QStringLiteral("vault.json"))))
+    , m_store(std::make_unique<Store>(*m_vault))
+    , m_blobs(std::make_unique<BlobStore>(QDir(dataDir).filePath(QStringLiteral("blobs"))))
+    , m_inspection(std::make_unique<Inspection>(*m_store))
+    , m_photos(std::make_unique<PhotoLibrary>(*m_store, *m_blobs))
+    , m_retryTimer(new QTimer(this)) {
+    Q_ASSERT(!s_instance);
+    s_instance = this;
+    m_vault->setAutoLockTimeout(m_autoLockTimeout);
+    m_retryTimer->setInterval(1000);
+    connect(m_retryTimer, &QTimer::timeout, this, &AppServices::updateRetry);
+    connect(m_vault.get(), &Vault::lockedChanged, this, [this](bool locked) {
+        // Open the database before anyone hears "unlocked": models reload on that signal.
+        // A failure is reported by the create/unlock step, which opens it again.
+        if (!locked && openStore())
+            refreshPending();
+        Q_EMIT unlockedChanged();
+    });
+    connect(m_store.get(), &Store::changed, this, &AppServices::refreshPending);
+    if (auto *gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        connect(gui, &QGuiApplication::applicationStateChanged, this,
+                &AppServices::handleApplicationState);
+    }
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
+    if (vaultExists()) {
+        if (auto r = openStore(); !r)
+            setError(describe(r.error()));
+    }
+    updateRetry();
+}
+
+AppServices::~AppServices() {
+    wipePassphrase();
+    m_store->close();
+    m_vault->lock();
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+AppServices *AppServices::create(QQmlEngine *, QJSEngine *) {
+    Q_ASSERT_X(s_instance, "AppServices::create", "main() builds the services before QML");
+    // The engine must not delete what main() owns.
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+AppServices *AppServices::instance() {
+    return s_instance;
+}
+
+void AppServices::setAutoLockTimeout(std::chrono::milliseconds timeout) {
+    m_autoLockTimeout = timeout;
+    m_vault->setAutoLockTimeout(timeout);
+    Q_EMIT autoLockMinutesChanged();
+}
+
+bool AppServices::vaultExists() const {
+    return m_vault->exists();
+}
+
+bool AppServices::isUnlocked() const {
+    return m_vault->isUnlocked();
+}
+
+int AppServices::autoLockMinutes() const {
+    return int(std::chrono::duration_cast<std::chrono::minutes>(m_autoLockTimeout).count());
+}
+
+Result<void> AppServices::openStore() {
+    if (m_store->isOpen())
+        return {};
+    return m_store->open(QDir(m_dataDir).filePath(QStringLiteral("fieldledger.db")));
+}
+
+void AppServices::createVault(const QString &passphrase, const QString &repeated) {
+    if (m_busy || vaultExists())
+        return;
+    if (passphrase != repeated) {
+        setError(tr("The two passphrases differ."));
+        return;
+    }
+    if (const auto verdict = PassphraseMeter::assess(passphrase); !verdict.acceptable) {
+        setError(verdict.hint);
+        return;
+    }
+    m_passphrase = passphrase.toUtf8();
+    runDeferred(&AppServices::doCreate);
+}
+
+void AppServices::unlock(const QString &passphrase) {
+    if (m_busy || isUnlocked())
+        return;
+    updateRetry();
+    if (m_retrySeconds > 0) {
+        setError(tr("Too many wrong passphrases: wait until the countdown ends."));
+        return;
+    }
+    m_passphrase = passphrase.toUtf8();
+    runDeferred(&AppServices::doUnlock);
+}
+
+void AppServices::runDeferred(void (AppServices::*step)()) {
+    setBusy(true);
+    QTimer::singleShot(DeferMs, this, [this, step] {
+        (this->*step)();
+        wipePassphrase();
+        setBusy(false);
+    });
+}
+
+void AppServices::doCreate() {
+    if (!QDir().mkpath(m_dataDir)) {
+        setError(tr("Could not create the data folder %1.").arg(m_dataDir));
+        return;
+    }
+    Result<void> r = m_vault->create(m_passphrase, m_kdf);
+    if (r)
+        r = openStore();
+    if (!r) {
+        setError(describe(r.error()));
+        return;
+    }
+    setError({});
+    Q_EMIT vaultExistsChanged();
+}
+
+void AppServices::doUnlock() {
+    Result<void> r = m_vault->unlock(m_passphrase);
+    if (r)
+        r = openStore();
+    updateRetry();
+    if (!r) {
+        setError(describe(r.error()));
+        return;
+    }
+    setError({});
+}
+
+void AppServices::wipePassphrase() {
+    if (!m_passphrase.isEmpty())
+        sodium_memzero(m_passphrase.data(), size_t(m_passphrase.size()));
+    m_passphrase.clear();
+}
+
+void AppServices::lock() {
+    if (!isUnlocked())
+        return;
+    Q_EMIT aboutToLock();
+    m_vault->lock();
+}
+
+void AppServices::refreshPending() {
+    int count = 0;
+    if (m_store->isOpen()) {
+        if (auto n = m_store->pendingCount())
+            count = *n;
+    }
+    if (count != m_pendingCount) {
+        m_pendingCount = count;
+        Q_EMIT pendingCountChanged();
+    }
+}
+
+void AppServices::handleApplicationState(Qt::ApplicationState state) {
+    if (state == Qt::ApplicationHidden || state == Qt::ApplicationSuspended) {
+        qCDebug(lcApp) << "locking: the app left the screen";
+        lock();
+    }
+}
+
+bool AppServices::eventFilter(QObject *watched, QEvent *event) {
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::KeyPress:
+    case QEvent::TouchBegin:
+    case QEvent::Wheel:
+        if (isUnlocked())
+            m_vault->touch(); // restarts the vault's inactivity timer
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void AppServices::setBusy(bool busy) {
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged();
+}
+
+void AppServices::setError(const QString &text) {
+    if (m_errorString == text)
+        return;
+    m_errorString = text;
+    Q_EMIT errorStringChanged();
+}
+
+void AppServices::updateRetry() {
+    const auto delay = m_vault->retryDelay();
+    const int seconds = int(std::ceil(double(delay.count()) / 1000.0));
+    if (seconds > 0 && !m_retryTimer->isActive())
+        m_retryTimer->start();
+    else if (seconds == 0)
+        m_retryTimer->stop();
+    if (seconds != m_retrySeconds) {
+        m_retrySeconds = seconds;
+        Q_EMIT retrySecondsChanged();
+    }
+}
+
+QString AppServices::describe(const Error &error) const {
+    switch (error.code) {
+    case ErrorCode::WrongPassphrase:
+        return tr("Wrong passphrase (%n failed attempt(s) in a row).", "",
+                  m_vault->failedAttempts());
+    case ErrorCode::LockedOut:
+        return tr("Too many wrong passphrases: wait until the countdown ends.");
+    case ErrorCode::Locked:
+        return tr("Locked. Unlock to continue.");
+    default:
+        // The core's own message (file damaged, foreign file, disk full...), already written
+        // for the person at the screen.
+        return error.message;
+    }
+}
+
+} // namespace fl::app

@@ -1,0 +1,65 @@
+#include "labels.h"
+
+#include <QLocale>
+
+namespace fl::app {
+
+QString Labels::level(Level level) {
+    switch (level) {
+    case Level::PartyGroup:
+        return tr("Party group (committee)", "checklist level 1: 党组（党委）");
+    case Level::OrganCommittee:
+        return tr("Organ party committee", "checklist level 2: 机关党委");
+    case Level::Grassroots:
+        return tr("Grassroots party organisations", "checklist level 3: 基层党组织");
+    }
+    return {};
+}
+
+QString Labels::status(FindingStatus status) {
+    switch (status) {
+    case FindingStatus::Open:
+        return tr("Open", "finding status: recorded, rectification not started");
+    case FindingStatus::Rectifying:
+        return tr("Rectifying", "finding status: 整改中");
+    case FindingStatus::AwaitingVerification:
+        return tr("Awaiting verification", "finding status: 待验收");
+    case FindingStatus::Closed:
+        return tr("Closed", "finding status: 销号");
+    }
+    return {};
+}
+
+QString Labels::severity(Severity severity) {
+    switch (severity) {
+    case Severity::Minor:
+        return tr("Minor", "finding severity");
+    case Severity::Moderate:
+        return tr("Moderate", "finding severity");
+    case Severity::Serious:
+        return tr("Serious", "finding severity");
+    }
+    return {};
+}
+
+QString Labels::visitStatus(VisitStatus status) {
+    switch (status) {
+    case VisitStatus::Planned:
+        return tr("Planned", "visit status");
+    case VisitStatus::InProgress:
+        return tr("In progress", "visit status");
+    case VisitStatus::Completed:
+        return tr("Completed", "visit status");
+    }
+    return {};
+}
+
+QString Labels::points(double value) {
+    return QLocale().toString(value, 'g', 10);
+}
+
+QString Labels::date(const QDate &date) {
+    return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
+}
+
+} // namespace fl::app

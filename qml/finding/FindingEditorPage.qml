@@ -1,0 +1,107 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import FieldLedger
+
+// Records or edits a finding. There is no save button: each field is saved when it is left
+// (or when the vault is about to lock); what the domain refuses is shown, not written.
+Page {
+    id: root
+
+    property string findingId
+    property string visitId
+    property string checklistItemId
+    readonly property alias editor: editor
+
+    signal backRequested()
+
+    FindingEditor {
+        id: editor
+
+        services: AppServices
+        findingId: root.findingId
+        visitId: root.visitId
+        checklistItemId: root.checklistItemId
+    }
+
+    Connections {
+        target: AppServices
+        // Hands over what is being typed before the keys go.
+        function onAboutToLock() { form.commit() }
+    }
+
+    header: ToolBar {
+        Material.foreground: "white"
+
+        RowLayout {
+            anchors.fill: parent
+            spacing: 4
+
+            ToolButton {
+                text: qsTr("Back")
+                onClicked: {
+                    form.commit()
+                    root.backRequested()
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                text: editor.isNew ? qsTr("New finding") : qsTr("Finding")
+                font.pixelSize: 18
+                elide: Text.ElideRight
+            }
+            Label {
+                objectName: "saveState"
+                Layout.rightMargin: 16
+                Layout.maximumWidth: root.width / 2
+                elide: Text.ElideRight
+                text: editor.saved ? qsTr("Saved automatically")
+                                   : (editor.isNew ? qsTr("Not saved yet") : qsTr("Not saved"))
+            }
+        }
+    }
+
+    Flickable {
+        id: flick
+
+        anchors.fill: parent
+        contentHeight: content.implicitHeight + 48
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollIndicator.vertical: ScrollIndicator {}
+
+        ColumnLayout {
+            id: content
+
+            x: 24
+            y: 16
+            width: Math.min(flick.width - 48, 1100)
+            spacing: 12
+
+            Pane {
+                objectName: "validationPane"
+                Layout.fillWidth: true
+                visible: editor.validationMessage.length > 0
+                Material.background: Material.color(Material.Red, Material.Shade50)
+
+                Label {
+                    objectName: "validationMessage"
+                    width: parent.width
+                    text: editor.validationMessage
+                    color: Material.color(Material.Red, Material.Shade900)
+                    wrapMode: Text.Wrap
+                }
+            }
+
+            FindingForm {
+                id: form
+
+                Layout.fillWidth: true
+                editor: editor
+                wide: root.width >= root.height
+            }
+        }
+    }
+}

@@ -1,0 +1,358 @@
+#include "sync/client/syncclient.h"
+
+#include "sync/protocol/wire.h"
+
+#include <QCborMap>
+#include <QCborValue>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QThread>
+#include <QTimer>
+
+namespace fl::sync {
+
+// The library's one logging category; info and debug are off unless QT_LOGGING_RULES asks.
+Q_LOGGING_CATEGORY(lcSync, "fieldledger.sync", QtWarningMsg)
+
+namespace {
+
+/// The media type without parameters, lower case.
+QByteArray mediaType(const QByteArray &contentType) {
+    const qsizetype semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.left(semi)).trimmed().toLower();
+}
+
+bool isLoopback(const QString &host) {
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b) {
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+               b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+/// The path and query exactly as they go on the request line: what the signature covers.
+QByteArray requestTarget(const QUrl &url) {
+    QByteArray t = url.path(QUrl::FullyEncoded).toUtf8();
+    if (t.isEmpty())
+        t = "/";
+    if (url.hasQuery())
+        t += '?' + url.query(QUrl::FullyEncoded).toUtf8();
+    return t;
+}
+
+} // namespace
+
+QByteArray HttpResponse::header(QByteArrayView name) const {
+    for (const auto &[k, v] : headers) {
+        if (k.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    }
+    return {};
+}
+
+SyncClient::SyncClient(QObject *parent)
+    : QObject(parent) {}
+
+SyncClient::~SyncClient() {
+    if (m_current)
+        m_current->abort();
+}
+
+void SyncClient::setSigner(const QByteArray &deviceId, signing::Signer signer) {
+    m_device = deviceId;
+    m_signer = std::move(signer);
+}
+
+SyncResult<QUrl> SyncClient::checkServerUrl(const QString &text) {
+    const QUrl url = QUrl::fromUserInput(text.trimmed());
+    const QString scheme = url.scheme().toLower();
+    const auto refuse = [&](const QString &why) {
+        return SyncFailure{
+            SyncError::BadRequest, QStringLiteral("bad_address"), 0,
+            QStringLiteral("'%1' cannot be used as the server address: %2.").arg(text, why)};
+    };
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("https") && scheme != QLatin1String("http")) || url.hasQuery() ||
+        url.hasFragment() || !url.userInfo().isEmpty())
+        return refuse(QStringLiteral("write it like https://sync.example.org"));
+    // Bodies are ciphertext, but ids, clocks and the device's identity are not: only this
+    // machine may be spoken to without TLS (PROTOCOL.md).
+    if (scheme == QLatin1String("http") && !isLoopback(url.host()))
+        return refuse(QStringLiteral("use https:// for a server on another machine"));
+    QUrl base = url;
+    QString path = base.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    base.setPath(path);
+    return base;
+}
+
+SyncResult<QUrl> SyncClient::resolve(const HttpRequest &request) const {
+    if (!m_base.isValid() || m_base.host().isEmpty())
+        return makeFailure(SyncError::NotEnrolled);
+    if (request.url.isValid()) {
+        const QUrl url = m_base.resolved(request.url);
+        // A signed request goes only to the server this device enrolled with.
+        if (!sameOrigin(url, m_base))
+            return makeFailure(SyncError::Protocol, {}, 0,
+                               QStringLiteral("the server pointed to another address"));
+        return url;
+    }
+    QUrl url = m_base;
+    const qsizetype q = request.target.indexOf('?');
+    const QByteArray path = q < 0 ? request.target : request.target.left(q);
+    url.setPath(m_base.path() + QString::fromUtf8(path), QUrl::StrictMode);
+    if (q >= 0)
+        url.setQuery(QString::fromUtf8(request.target.mid(q + 1)), QUrl::StrictMode);
+    return url;
+}
+
+void SyncClient::cancel() {
+    m_cancelled.store(true);
+    const quint64 generation = m_generation.load();
+    // On the client's own thread (from a progress handler) the request stops right here;
+    // from elsewhere the abort is queued to the client's thread.
+    if (QThread::currentThread() == thread()) {
+        abortCurrent(generation);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        this, [this, generation] { abortCurrent(generation); }, Qt::QueuedConnection);
+}
+
+void SyncClient::resetCancel() {
+    ++m_generation;
+    m_cancelled.store(false);
+}
+
+void SyncClient::abortCurrent(quint64 generation) {
+    if (generation == m_generation.load() && m_current)
+        m_current->abort();
+}
+
+SyncResult<HttpResponse> SyncClient::execute(const HttpRequest &request) {
+    auto result = executeOnce(request);
+    // A network that delivered the request twice (a proxy retrying it) can make the server
+    // answer the repeat first: the same request with a fresh nonce goes through, and every
+    // request of the protocol may be repeated safely.
+    if (!result && request.sign && result.failure().error == SyncError::Unauthorized &&
+        result.failure().code == QLatin1String("replayed_nonce")) {
+        qCDebug(lcSync) << request.method << "answered replayed_nonce; sending it again";
+        result = executeOnce(request);
+    }
+    return result;
+}
+
+SyncResult<HttpResponse> SyncClient::executeOnce(const HttpRequest &request) {
+    if (m_cancelled.load())
+        return makeFailure(SyncError::Cancelled);
+    auto url = resolve(request);
+    if (!url)
+        return url.failure();
+    if (!m_nam) {
+        m_nam = new QNetworkAccessManager(this);
+        // Redirects are not followed: they would change the signed path.
+        m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+
+    QNetworkRequest req(*url);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    req.setRawHeader("User-Agent", "FieldLedger-sync/1");
+    // Asking for identity keeps Qt from decompressing behind our back, so the byte counts
+    // checked below are the ones on the wire.
+    req.setRawHeader("Accept-Encoding", "identity");
+    if (request.cborAnswer)
+        req.setRawHeader("Accept", wire::ContentType);
+    if (!request.body.isEmpty())
+        req.setRawHeader("Content-Type", request.contentType);
+    for (const auto &[name, value] : request.headers)
+        req.setRawHeader(name, value);
+    if (request.sign) {
+        if (!m_signer || m_device.isEmpty())
+            return makeFailure(SyncError::NotEnrolled);
+        auto headers = signing::sign(m_signer, m_device, request.method, requestTarget(*url),
+                                     request.body, QDateTime::currentMSecsSinceEpoch());
+        if (!headers)
+            return localFailure(headers.error());
+        req.setRawHeader(signing::DeviceHeader, headers->device);
+        req.setRawHeader(signing::TimeHeader, headers->time);
+        req.setRawHeader(signing::NonceHeader, headers->nonce);
+        req.setRawHeader(signing::SignatureHeader, headers->signature);
+    }
+
+    QNetworkReply *reply = nullptr;
+    if (request.method == "GET")
+        reply = m_nam->get(req);
+    else if (request.method == "HEAD")
+        reply = m_nam->head(req);
+    else
+        reply = m_nam->sendCustomRequest(req, request.method, request.body);
+    m_current = reply;
+    // A streamed body is handed on as it comes, never held whole in memory.
+    if (request.sink)
+        reply->setReadBufferSize(256 * 1024);
+
+    QEventLoop loop;
+    QTimer idle;
+    idle.setSingleShot(true);
+    bool timedOut = false;
+    std::optional<SyncFailure> aborted; // why we aborted it ourselves, besides time and cancel
+    QByteArray body;
+    qint64 received = 0;
+
+    std::optional<HttpResponse> head; // status and headers, for the sink
+    const auto drain = [&] {
+        if (!reply->isOpen() || aborted)
+            return;
+        const QByteArray chunk = reply->readAll();
+        if (chunk.isEmpty())
+            return;
+        received += chunk.size();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (request.sink && status >= 200 && status <= 299) {
+            if (!head) {
+                head.emplace();
+                head->status = status;
+                for (const auto &pair : reply->rawHeaderPairs())
+                    head->headers.append({pair.first, pair.second});
+            }
+            if (auto r = request.sink(*head, chunk); !r) {
+                aborted = r.failure();
+                reply->abort();
+            }
+        } else if (received > request.maxAnswerBytes) {
+            aborted = makeFailure(SyncError::Protocol, {}, 0,
+                                  QStringLiteral("the answer is larger than allowed"));
+            reply->abort();
+        } else {
+            body += chunk;
+        }
+    };
+    const auto activity = [&] {
+        idle.start(m_timeout);
+    };
+    connect(reply, &QNetworkReply::readyRead, &loop, [&] {
+        activity();
+        drain();
+    });
+    connect(reply, &QNetworkReply::uploadProgress, &loop, [&](qint64 sent, qint64 total) {
+        activity();
+        Q_EMIT uploadProgress(sent, total);
+    });
+    connect(reply, &QNetworkReply::downloadProgress, &loop, [&](qint64 got, qint64 total) {
+        activity();
+        Q_EMIT downloadProgress(got, total);
+    });
+    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    connect(&idle, &QTimer::timeout, &loop, [&] {
+        timedOut = true;
+        reply->abort();
+    });
+    activity();
+    if (!reply->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    idle.stop();
+    drain();
+    m_current = nullptr;
+    reply->deleteLater();
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+    const bool cancelled = m_cancelled.load();
+    if (aborted && !cancelled && !timedOut)
+        return *aborted;
+    // Transport-level errors are below 200 (connection, proxy, TLS); the ones above come
+    // from an HTTP status, which is judged below.
+    const bool transportFailed =
+        netError != QNetworkReply::NoError &&
+        (int(netError) < 200 || netError == QNetworkReply::ProtocolFailure ||
+         netError == QNetworkReply::ProtocolUnknownError ||
+         netError == QNetworkReply::ProtocolInvalidOperationError);
+    if (cancelled || timedOut ||
+        (transportFailed && (status == 0 || request.accept.contains(status)))) {
+        qCDebug(lcSync) << request.method << requestTarget(*url) << "failed:" << netError
+                        << "status" << status << "timed out" << timedOut;
+        return classifyTransport(int(netError), status, timedOut, cancelled);
+    }
+    if (status == 0)
+        return classifyTransport(int(netError), 0, false, false);
+
+    HttpResponse response;
+    response.status = status;
+    response.bodyBytes = received;
+    for (const auto &pair : reply->rawHeaderPairs())
+        response.headers.append({pair.first, pair.second});
+
+    if (!request.accept.contains(status)) {
+        std::optional<wire::WireError> err;
+        if (mediaType(response.header("Content-Type")) == wire::ContentType)
+            err = wire::decodeError(body);
+        qCDebug(lcSync) << request.method << requestTarget(*url) << "answered" << status
+                        << (err ? err->code : QString());
+        return classifyStatus(status, err ? err->code : QString(), err ? err->message : QString());
+    }
+
+    // The answer is complete only if every announced byte arrived (HEAD announces the length
+    // of a body it does not send).
+    const QByteArray length = response.header("Content-Length");
+    if (request.method != "HEAD" && !length.isEmpty()) {
+        bool ok = false;
+        const qint64 announced = length.trimmed().toLongLong(&ok);
+        if (!ok || announced != received)
+            return makeFailure(SyncError::Protocol, {}, status,
+                               QStringLiteral("the answer was cut off"));
+    }
+    if (request.cborAnswer && request.method != "HEAD" && status != 204) {
+        if (mediaType(response.header("Content-Type")) != wire::ContentType)
+            return makeFailure(SyncError::Protocol, {}, status,
+                               QStringLiteral("the answer is not CBOR"));
+        if (received == 0)
+            return makeFailure(SyncError::Protocol, {}, status,
+                               QStringLiteral("the answer is empty"));
+    }
+    response.body = std::move(body);
+    return response;
+}
+
+SyncResult<QByteArray> SyncClient::cbor(const QByteArray &method, const QByteArray &target,
+                                        const QByteArray &body) {
+    HttpRequest r;
+    r.method = method;
+    r.target = target;
+    r.body = body;
+    auto response = execute(r);
+    if (!response)
+        return response.failure();
+    return std::move(response->body);
+}
+
+SyncResult<void> SyncClient::probe() {
+    HttpRequest r;
+    r.target = "/v1/health";
+    r.sign = false;
+    r.maxAnswerBytes = 64 * 1024;
+    auto response = execute(r);
+    if (!response)
+        return response.failure();
+    QCborParserError err;
+    const QCborValue v = QCborValue::fromCbor(response->body, &err);
+    if (err.error != QCborError::NoError ||
+        v.toMap().value(QLatin1String("status")).toString() != QLatin1String("ok"))
+        return makeFailure(SyncError::Protocol, {}, response->status,
+                           QStringLiteral("this address does not answer like a FieldLedger "
+                                          "server"));
+    return {};
+}
+
+} // namespace fl::sync

@@ -1,0 +1,523 @@
+#include "sync/server/blobroutes.h"
+
+#include "sync/protocol/wire.h"
+#include "sync/server/authenticator.h"
+#include "sync/server/httpsupport.h"
+#include "vault/secretkey.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHttpServer>
+
+#include <sodium.h>
+#include <unistd.h>
+
+namespace fl::server {
+
+using http::Failure;
+using http::Status;
+using Method = QHttpServerRequest::Method;
+
+namespace {
+
+const QByteArray TusVersion = "1.0.0";
+const QByteArray OctetStream = "application/octet-stream";
+/// Ranges up to this size are answered from memory, larger ones streamed from the file.
+constexpr qint64 InMemoryRangeBytes = 8 * 1024 * 1024;
+
+/// Every tus answer carries Tus-Resumable.
+QHttpServerResponse tus(QHttpServerResponse r) {
+    r.addHeader("Tus-Resumable", TusVersion);
+    return r;
+}
+
+QHttpServerResponse tusRefuse(const Failure &f) {
+    return tus(http::refuse(f));
+}
+
+QHttpServerResponse malformed(const QString &why) {
+    return tusRefuse({Status::BadRequest, QStringLiteral("malformed"), why});
+}
+
+QHttpServerResponse notFound() {
+    return tusRefuse(
+        {Status::NotFound, QStringLiteral("not_found"), QStringLiteral("no such upload")});
+}
+
+QHttpServerResponse offsetAnswer(Status status, qint64 offset) {
+    QHttpServerResponse r(status);
+    r.addHeader("Upload-Offset", QByteArray::number(offset));
+    return tus(std::move(r));
+}
+
+/// tus requests must name the protocol version; OPTIONS is the exception.
+std::optional<QHttpServerResponse> checkTusVersion(const QHttpServerRequest &request) {
+    if (http::header(request, "Tus-Resumable") == TusVersion)
+        return std::nullopt;
+    QHttpServerResponse r =
+        tusRefuse({Status::PreconditionFailed, QStringLiteral("unsupported_version"),
+                   QStringLiteral("Tus-Resumable: 1.0.0 is required")});
+    r.addHeader("Tus-Version", TusVersion);
+    return r;
+}
+
+std::optional<qint64> headerNumber(const QHttpServerRequest &request, QByteArrayView name) {
+    const QByteArray v = http::header(request, name);
+    bool ok = false;
+    const qint64 n = v.toLongLong(&ok);
+    if (v.isEmpty() || !ok || n < 0)
+        return std::nullopt;
+    return n;
+}
+
+/// Upload-Metadata: "key base64,key base64,...".
+QHash<QByteArray, QByteArray> parseMetadata(const QByteArray &header) {
+    QHash<QByteArray, QByteArray> out;
+    for (const QByteArray &pair : header.split(',')) {
+        const QList<QByteArray> kv = pair.trimmed().split(' ');
+        if (kv.isEmpty() || kv.first().isEmpty())
+            continue;
+        out.insert(kv.first(), kv.size() > 1 ? QByteArray::fromBase64(kv.at(1)) : QByteArray());
+    }
+    return out;
+}
+
+QString randomId() {
+    ensureSodium();
+    QByteArray id(16, Qt::Uninitialized);
+    randombytes_buf(id.data(), size_t(id.size()));
+    return hex(id);
+}
+
+/// BLAKE2b-256 of a file, lowercase hex: the content id it must have.
+std::optional<QString> contentIdOfFile(const QString &path) {
+    ensureSodium();
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+    QByteArray buffer(1024 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = f.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return std::nullopt;
+        if (n == 0)
+            break;
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char *>(buffer.data()),
+                                  quint64(n));
+    }
+    unsigned char digest[crypto_generichash_BYTES];
+    crypto_generichash_final(&state, digest, sizeof digest);
+    return hex(QByteArrayView(reinterpret_cast<const char *>(digest), sizeof digest));
+}
+
+/// Upload-Checksum: "<sha1|sha256> <base64>". Returns the failure to answer, if any.
+std::optional<QHttpServerResponse> checkChecksum(const QHttpServerRequest &request) {
+    const QByteArray header = http::header(request, "Upload-Checksum");
+    if (header.isEmpty())
+        return std::nullopt;
+    const QList<QByteArray> parts = header.simplified().split(' ');
+    if (parts.size() != 2)
+        return malformed(QStringLiteral("Upload-Checksum must be \"<algorithm> <base64>\""));
+    QCryptographicHash::Algorithm algorithm;
+    if (parts.at(0) == "sha1")
+        algorithm = QCryptographicHash::Sha1;
+    else if (parts.at(0) == "sha256")
+        algorithm = QCryptographicHash::Sha256;
+    else
+        return malformed(QStringLiteral("checksum algorithms: sha1, sha256"));
+    const QByteArray expected = QByteArray::fromBase64(parts.at(1));
+    if (QCryptographicHash::hash(request.body(), algorithm) != expected)
+        return tusRefuse({http::ChecksumMismatch, QStringLiteral("checksum_mismatch"),
+                          QStringLiteral("the chunk does not match Upload-Checksum; it was "
+                                         "discarded")});
+    return std::nullopt;
+}
+
+/// "bytes=a-b", "bytes=a-", "bytes=-n". Unparsable or multi-range headers are ignored (the
+/// whole blob is sent); `unsatisfiable` is set for a range past the end.
+std::optional<std::pair<qint64, qint64>> parseRange(const QByteArray &header, qint64 size,
+                                                    bool *unsatisfiable) {
+    *unsatisfiable = false;
+    if (!header.startsWith("bytes=") || header.contains(','))
+        return std::nullopt;
+    const QByteArray spec = header.mid(6).trimmed();
+    const qsizetype dash = spec.indexOf('-');
+    if (dash < 0)
+        return std::nullopt;
+    const QByteArray first = spec.left(dash).trimmed();
+    const QByteArray last = spec.mid(dash + 1).trimmed();
+    bool ok1 = true, ok2 = true;
+    if (first.isEmpty()) {
+        const qint64 n = last.toLongLong(&ok2);
+        if (!ok2 || n <= 0)
+            return std::nullopt;
+        return std::make_pair(qMax<qint64>(0, size - n), size - 1);
+    }
+    const qint64 a = first.toLongLong(&ok1);
+    const qint64 b = last.isEmpty() ? size - 1 : last.toLongLong(&ok2);
+    if (!ok1 || !ok2 || a < 0)
+        return std::nullopt;
+    if (a >= size) {
+        *unsatisfiable = true;
+        return std::nullopt;
+    }
+    if (b < a)
+        return std::nullopt;
+    return std::make_pair(a, qMin(b, size - 1));
+}
+
+/// A read-only window on a file, so a large range streams without being read into memory.
+class FileRange final : public QIODevice {
+public:
+    FileRange(const QString &path, qint64 start, qint64 length)
+        : m_file(path)
+        , m_start(start)
+        , m_length(length) {}
+    bool openRange() {
+        if (!m_file.open(QIODevice::ReadOnly) || !m_file.seek(m_start))
+            return false;
+        return QIODevice::open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+    }
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return m_length; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override {
+        const qint64 left = m_start + m_length - m_file.pos();
+        if (left <= 0)
+            return 0;
+        return m_file.read(data, qMin(maxSize, left));
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QFile m_file;
+    qint64 m_start;
+    qint64 m_length;
+};
+
+} // namespace
+
+BlobRoutes::BlobRoutes(ServerDatabase &db, Authenticator &auth, QString blobDir)
+    : m_db(db)
+    , m_auth(auth)
+    , m_dir(std::move(blobDir)) {}
+
+QString BlobRoutes::blobFile(const QString &contentId) const {
+    return m_dir + QLatin1Char('/') + contentId;
+}
+
+QString BlobRoutes::partialFile(const QString &uploadId) const {
+    return m_dir + QStringLiteral("/uploads/") + uploadId;
+}
+
+Result<void> BlobRoutes::prepare() {
+    if (!QDir().mkpath(m_dir + QStringLiteral("/uploads")))
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot create the blob folder %1").arg(m_dir));
+    return {};
+}
+
+void BlobRoutes::install(QHttpServer &server) {
+    server.route("/v1/blobs", Method::Options, [this] { return options(); });
+    server.route("/v1/blobs", Method::Post,
+                 [this](const QHttpServerRequest &r) { return create(r); });
+    server.route("/v1/blobs/uploads/<arg>", Method::Head,
+                 [this](const QString &id, const QHttpServerRequest &r) { return head(id, r); });
+    server.route("/v1/blobs/uploads/<arg>", Method::Patch,
+                 [this](const QString &id, const QHttpServerRequest &r) { return patch(id, r); });
+    server.route(
+        "/v1/blobs/uploads/<arg>", Method::Delete,
+        [this](const QString &id, const QHttpServerRequest &r) { return terminate(id, r); });
+    server.route(
+        "/v1/blobs/<arg>", Method::Get,
+        [this](const QString &id, const QHttpServerRequest &r, QHttpServerResponder &&responder) {
+            download(id, r, std::move(responder));
+        });
+}
+
+QHttpServerResponse BlobRoutes::options() {
+    QHttpServerResponse r(Status::NoContent);
+    r.addHeader("Tus-Version", TusVersion);
+    r.addHeader("Tus-Extension", "creation,termination,checksum");
+    r.addHeader("Tus-Checksum-Algorithm", "sha1,sha256");
+    r.addHeader("Tus-Max-Size", QByteArray::number(MaxBlobBytes));
+    return tus(std::move(r));
+}
+
+QHttpServerResponse BlobRoutes::create(const QHttpServerRequest &request) {
+    if (auto r = checkTusVersion(request))
+        return std::move(*r);
+    Caller caller;
+    if (auto f = m_auth.authenticate(request, caller))
+        return tusRefuse(*f);
+    const auto length = headerNumber(request, "Upload-Length");
+    if (!length || *length < 1)
+        return malformed(QStringLiteral("Upload-Length must be a positive number"));
+    if (*length > MaxBlobBytes)
+        return tusRefuse({Status::PayloadTooLarge, QStringLiteral("too_large"),
+                          QStringLiteral("blobs are limited to %1 bytes").arg(MaxBlobBytes)});
+    const auto meta = parseMetadata(http::header(request, "Upload-Metadata"));
+    const QByteArray contentId = meta.value("content_id").toLower();
+    const QByteArray rawCampaign = meta.value("campaign");
+    if (!isLowerHex(contentId, 64) || rawCampaign.isEmpty())
+        return malformed(QStringLiteral("Upload-Metadata needs content_id (64 hex characters) "
+                                        "and campaign"));
+    QString campaign = QString::fromUtf8(rawCampaign);
+    if (rawCampaign.size() == 16 && wire::uuidToBytes(campaign).isEmpty())
+        campaign = wire::uuidFromBytes(rawCampaign);
+    campaign = normaliseCampaignId(campaign);
+    auto member = m_db.isMember(campaign, caller.deviceHex);
+    if (!member)
+        return tus(http::internalError(member.error()));
+    if (!*member)
+        return tusRefuse({Status::Forbidden, QStringLiteral("not_member"),
+                          QStringLiteral("this device is not a member of the campaign")});
+
+    UploadRow upload;
+    upload.id = randomId();
+    upload.contentId = QString::fromLatin1(contentId);
+    upload.campaignId = campaign;
+    upload.createdBy = caller.deviceHex;
+    upload.length = *length;
+    upload.createdAt = http::nowMs();
+    if (auto r = m_db.insertUpload(upload); !r)
+        return tus(http::internalError(r.error()));
+    // A blob the server holds already (its name is its verified hash) needs no bytes.
+    if (QFileInfo(blobFile(upload.contentId)).size() == upload.length) {
+        if (auto r = adoptFinishedBlob(upload); !r)
+            return tus(http::internalError(r.error()));
+    }
+    QHttpServerResponse r = offsetAnswer(Status::Created, upload.offset);
+    r.addHeader("Location", "/v1/blobs/uploads/" + upload.id.toLatin1());
+    return r;
+}
+
+Result<void> BlobRoutes::adoptFinishedBlob(UploadRow &upload) {
+    if (auto r = m_db.completeUpload(upload, http::nowMs()); !r)
+        return r;
+    QFile::remove(partialFile(upload.id));
+    upload.complete = true;
+    upload.offset = upload.length;
+    return {};
+}
+
+QHttpServerResponse BlobRoutes::head(const QString &id, const QHttpServerRequest &request) {
+    if (auto r = checkTusVersion(request))
+        return std::move(*r);
+    Caller caller;
+    if (auto f = m_auth.authenticate(request, caller))
+        return tusRefuse(*f);
+    if (!isLowerHex(id.toLatin1(), 32))
+        return notFound();
+    auto upload = m_db.upload(id);
+    if (!upload)
+        return tus(http::internalError(upload.error()));
+    if (!*upload || (*upload)->createdBy != caller.deviceHex)
+        return notFound();
+    UploadRow u = **upload;
+    if (!u.complete && QFileInfo(blobFile(u.contentId)).size() == u.length) {
+        if (auto r = adoptFinishedBlob(u); !r)
+            return tus(http::internalError(r.error()));
+    }
+    QHttpServerResponse r = offsetAnswer(Status::Ok, u.offset);
+    r.addHeader("Upload-Length", QByteArray::number(u.length));
+    r.addHeader("Cache-Control", "no-store");
+    return r;
+}
+
+QHttpServerResponse BlobRoutes::patch(const QString &id, const QHttpServerRequest &request) {
+    if (auto r = checkTusVersion(request))
+        return std::move(*r);
+    if (!http::hasContentType(request, "application/offset+octet-stream"))
+        return tusRefuse({Status::UnsupportedMediaType, QStringLiteral("wrong_content_type"),
+                          QStringLiteral("chunks must be application/offset+octet-stream")});
+    const QByteArray chunk = request.body();
+    if (chunk.size() > MaxChunkBytes)
+        return tusRefuse({Status::PayloadTooLarge, QStringLiteral("too_large"),
+                          QStringLiteral("a chunk is limited to %1 bytes").arg(MaxChunkBytes)});
+    Caller caller;
+    if (auto f = m_auth.authenticate(request, caller))
+        return tusRefuse(*f);
+    if (!isLowerHex(id.toLatin1(), 32))
+        return notFound();
+    const auto offset = headerNumber(request, "Upload-Offset");
+    if (!offset)
+        return malformed(QStringLiteral("Upload-Offset is required"));
+    auto found = m_db.upload(id);
+    if (!found)
+        return tus(http::internalError(found.error()));
+    if (!*found || (*found)->createdBy != caller.deviceHex)
+        return notFound();
+    UploadRow u = **found;
+    if (!u.complete && QFileInfo(blobFile(u.contentId)).size() == u.length) {
+        if (auto r = adoptFinishedBlob(u); !r)
+            return tus(http::internalError(r.error()));
+    }
+    if (*offset != u.offset || (u.complete && !chunk.isEmpty()))
+        return tusRefuse(
+            {Status::Conflict, QStringLiteral("conflict"),
+             QStringLiteral("Upload-Offset does not match the server's (%1)").arg(u.offset)});
+    if (u.complete || chunk.isEmpty())
+        return offsetAnswer(Status::NoContent, u.offset);
+    if (u.offset + chunk.size() > u.length)
+        return tusRefuse({Status::PayloadTooLarge, QStringLiteral("too_large"),
+                          QStringLiteral("the chunk goes past Upload-Length")});
+    if (auto r = checkChecksum(request))
+        return std::move(*r);
+
+    const QString partial = partialFile(u.id);
+    {
+        QFile f(partial);
+        if (!f.open(QIODevice::ReadWrite))
+            return tus(http::internalError(makeError(ErrorCode::Io, f.errorString())));
+        if (f.size() < u.offset) {
+            // The file lost bytes the database counted (it should not: chunks are synced
+            // before the offset moves). Move the offset back; the client resumes from HEAD.
+            (void)m_db.advanceUpload(u.id, u.offset, f.size());
+            return tusRefuse({Status::Conflict, QStringLiteral("conflict"),
+                              QStringLiteral("the upload must resume from an earlier offset")});
+        }
+        // Bytes past the offset are left over from a chunk that was never acknowledged.
+        if (!f.resize(u.offset) || !f.seek(u.offset) || f.write(chunk) != chunk.size() ||
+            !f.flush() || ::fsync(f.handle()) != 0)
+            return tus(http::internalError(makeError(ErrorCode::Io, f.errorString())));
+    }
+    const qint64 newOffset = u.offset + chunk.size();
+    if (newOffset < u.length) {
+        auto moved = m_db.advanceUpload(u.id, u.offset, newOffset);
+        if (!moved)
+            return tus(http::internalError(moved.error()));
+        if (!*moved)
+            return tusRefuse({Status::Conflict, QStringLiteral("conflict"),
+                              QStringLiteral("another request moved the upload on")});
+        return offsetAnswer(Status::NoContent, newOffset);
+    }
+
+    // Complete: the bytes must hash to the content id they were announced with.
+    const auto actual = contentIdOfFile(partial);
+    if (!actual || *actual != u.contentId) {
+        QFile::remove(partial);
+        (void)m_db.deleteUpload(u.id);
+        return tusRefuse({http::ChecksumMismatch, QStringLiteral("checksum_mismatch"),
+                          QStringLiteral("the uploaded bytes do not hash to the content id; the "
+                                         "upload was discarded")});
+    }
+    const QString target = blobFile(u.contentId);
+    if (QFile::exists(target))
+        QFile::remove(partial);
+    else if (!QFile::rename(partial, target))
+        return tus(http::internalError(
+            makeError(ErrorCode::Io, QStringLiteral("cannot move the finished blob"))));
+    if (auto r = adoptFinishedBlob(u); !r)
+        return tus(http::internalError(r.error()));
+    qCInfo(lcServer).noquote() << "blob" << u.contentId << "complete," << u.length << "bytes";
+    return offsetAnswer(Status::NoContent, u.length);
+}
+
+QHttpServerResponse BlobRoutes::terminate(const QString &id, const QHttpServerRequest &request) {
+    if (auto r = checkTusVersion(request))
+        return std::move(*r);
+    Caller caller;
+    if (auto f = m_auth.authenticate(request, caller))
+        return tusRefuse(*f);
+    if (!isLowerHex(id.toLatin1(), 32))
+        return notFound();
+    auto upload = m_db.upload(id);
+    if (!upload)
+        return tus(http::internalError(upload.error()));
+    if (!*upload || (*upload)->createdBy != caller.deviceHex)
+        return notFound();
+    // A finished blob stays: only the upload resource goes.
+    if (auto r = m_db.deleteUpload(id); !r)
+        return tus(http::internalError(r.error()));
+    QFile::remove(partialFile(id));
+    return tus(QHttpServerResponse(Status::NoContent));
+}
+
+void BlobRoutes::download(const QString &contentId, const QHttpServerRequest &request,
+                          QHttpServerResponder &&responder) {
+    const auto answer = [&](QHttpServerResponse r) {
+        r.write(std::move(responder));
+    };
+    Caller caller;
+    if (auto f = m_auth.authenticate(request, caller))
+        return answer(http::refuse(*f));
+    const Failure missing{Status::NotFound, QStringLiteral("not_found"),
+                          QStringLiteral("the server does not have this blob")};
+    if (!isLowerHex(contentId.toLatin1(), 64))
+        return answer(http::refuse(missing));
+    auto length = m_db.blobLengthFor(contentId, caller.deviceHex);
+    if (!length)
+        return answer(http::internalError(length.error()));
+    if (!*length) {
+        auto exists = m_db.blobExists(contentId);
+        if (!exists)
+            return answer(http::internalError(exists.error()));
+        if (*exists)
+            return answer(http::refuse({Status::Forbidden, QStringLiteral("not_member"),
+                                        QStringLiteral("the blob belongs to campaigns this "
+                                                       "device is not a member of")}));
+        return answer(http::refuse(missing));
+    }
+    const QString path = blobFile(contentId);
+    const qint64 size = QFileInfo(path).size();
+    if (size <= 0)
+        return answer(http::refuse(missing));
+
+    bool unsatisfiable = false;
+    const auto range = parseRange(http::header(request, "Range"), size, &unsatisfiable);
+    if (unsatisfiable) {
+        QHttpServerResponse r =
+            http::refuse({Status::RequestRangeNotSatisfiable, QStringLiteral("malformed"),
+                          QStringLiteral("the range is past the end")});
+        r.addHeader("Content-Range", "bytes */" + QByteArray::number(size));
+        return answer(std::move(r));
+    }
+    const qint64 start = range ? range->first : 0;
+    const qint64 count = range ? range->second - range->first + 1 : size;
+    const Status status = range ? Status::PartialContent : Status::Ok;
+    const QByteArray contentRange = "bytes " + QByteArray::number(start) + '-' +
+                                    QByteArray::number(start + count - 1) + '/' +
+                                    QByteArray::number(size);
+    if (count <= InMemoryRangeBytes) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly) || !f.seek(start))
+            return answer(http::internalError(makeError(ErrorCode::Io, f.errorString())));
+        QHttpServerResponse r(OctetStream, f.read(count), status);
+        r.addHeader("Accept-Ranges", "bytes");
+        if (range)
+            r.addHeader("Content-Range", contentRange);
+        return answer(std::move(r));
+    }
+    auto *device = new FileRange(path, start, count);
+    if (!device->openRange()) {
+        delete device;
+        return answer(http::internalError(makeError(ErrorCode::Io, QStringLiteral("read"))));
+    }
+    if (range)
+        responder.write(device,
+                        {{"Content-Type", OctetStream},
+                         {"Accept-Ranges", "bytes"},
+                         {"Content-Range", contentRange}},
+                        status);
+    else
+        responder.write(device, {{"Content-Type", OctetStream}, {"Accept-Ranges", "bytes"}},
+                        status);
+}
+
+void BlobRoutes::pruneStaleUploads(qint64 olderThanMs) {
+    auto stale = m_db.staleUploads(olderThanMs);
+    if (!stale)
+        return;
+    for (const QString &id : std::as_const(*stale)) {
+        QFile::remove(partialFile(id));
+        (void)m_db.deleteUpload(id);
+    }
+}
+
+} // namespace fl::server

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/result.h"
+#include "sync/server/serverdatabase.h"
+
+#include <QString>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponder;
+class QHttpServerResponse;
+
+namespace fl::server {
+
+class Authenticator;
+
+/// Blob uploads on tus 1.0.0 (creation, termination, checksum) and ranged downloads.
+/// Finished blobs live in <blob dir>/<content id>, unfinished ones in <blob dir>/uploads/<id>.
+class BlobRoutes {
+public:
+    BlobRoutes(ServerDatabase &db, Authenticator &auth, QString blobDir);
+
+    static constexpr qint64 MaxBlobBytes = 1024ll * 1024 * 1024; ///< Tus-Max-Size
+    static constexpr qsizetype MaxChunkBytes = 16 * 1024 * 1024; ///< one PATCH body
+
+    /// Creates the blob folders.
+    Result<void> prepare();
+    void install(QHttpServer &server);
+    /// Deletes unfinished uploads created before `olderThanMs`, with their files.
+    void pruneStaleUploads(qint64 olderThanMs);
+
+private:
+    QHttpServerResponse options();
+    QHttpServerResponse create(const QHttpServerRequest &request);
+    QHttpServerResponse head(const QString &id, const QHttpServerRequest &request);
+    QHttpServerResponse patch(const QString &id, const QHttpServerRequest &request);
+    QHttpServerResponse terminate(const QString &id, const QHttpServerRequest &request);
+    void download(const QString &contentId, const QHttpServerRequest &request,
+                  QHttpServerResponder &&responder);
+
+    [[nodiscard]] QString blobFile(const QString &contentId) const;
+    [[nodiscard]] QString partialFile(const QString &uploadId) const;
+    /// Completes an upload whose blob is already on disk (finished by this or another upload).
+    Result<void> adoptFinishedBlob(UploadRow &upload);
+
+    ServerDatabase &m_db;
+    Authenticator &m_auth;
+    QString m_dir;
+};
+
+} // namespace fl::server

@@ -1,0 +1,226 @@
+#include "sync/server/changelog.h"
+
+#include "sync/server/serverdatabase.h"
+
+#include <QCborArray>
+#include <QCborValue>
+#include <QHash>
+#include <QSet>
+
+namespace fl::server {
+
+namespace {
+
+struct RecordMeta {
+    QString type;
+    QString campaign;
+    QString parent;
+    bool operator==(const RecordMeta &) const = default;
+};
+
+} // namespace
+
+QByteArray ChangeLog::encodeFields(const QList<FieldChange> &fields) {
+    QCborArray out;
+    for (const FieldChange &f : fields) {
+        QCborArray prev;
+        for (const QByteArray &p : f.prev)
+            prev.append(p);
+        out.append(QCborArray{f.field, f.value, prev});
+    }
+    return QCborValue(out).toCbor();
+}
+
+std::optional<QList<FieldChange>> ChangeLog::decodeFields(const QByteArray &cbor) {
+    QCborParserError err;
+    const QCborValue v = QCborValue::fromCbor(cbor, &err);
+    if (err.error != QCborError::NoError || !v.isArray())
+        return std::nullopt;
+    QList<FieldChange> out;
+    for (const QCborValue &fv : v.toArray()) {
+        const QCborArray f = fv.toArray();
+        if (f.size() != 3 || !f.at(0).isString() || !f.at(1).isByteArray() || !f.at(2).isArray())
+            return std::nullopt;
+        FieldChange fc;
+        fc.field = f.at(0).toString();
+        fc.value = f.at(1).toByteArray();
+        for (const QCborValue &p : f.at(2).toArray())
+            fc.prev.append(p.toByteArray());
+        out.append(std::move(fc));
+    }
+    return out;
+}
+
+Result<wire::PushResult> ChangeLog::push(const QList<ChangeSet> &changeSets, const QString &device,
+                                         qint64 nowMs) {
+    wire::PushResult result;
+    if (changeSets.isEmpty())
+        return result;
+    // On PostgreSQL the push lock makes sequence order equal commit order, so that a pull
+    // cursor never passes a change that commits later with a lower number.
+    Transaction tx(m_db);
+    if (auto r = tx.begin(ServerDatabase::Lock::Push); !r)
+        return r.error();
+
+    QVariantList ids;
+    QSet<QByteArray> unique;
+    for (const ChangeSet &cs : changeSets) {
+        if (!unique.contains(cs.id)) {
+            unique.insert(cs.id);
+            ids.append(cs.id);
+        }
+    }
+    QHash<QByteArray, qint64> seqs; // change id -> server sequence, known or new
+    auto known = m_db.forChunks(ids, [&](const QString &ph, const QVariantList &chunk) {
+        auto q = m_db.exec(
+            QStringLiteral("SELECT change_id, seq FROM changes WHERE change_id IN (%1)").arg(ph),
+            chunk);
+        if (!q)
+            return Result<void>(q.error());
+        while (q->next())
+            seqs.insert(q->value(0).toByteArray(), q->value(1).toLongLong());
+        return Result<void>();
+    });
+    if (!known)
+        return known.error();
+
+    auto memberOf = m_db.campaignsOf(device);
+    if (!memberOf)
+        return memberOf.error();
+    const QSet<QString> campaigns(memberOf->cbegin(), memberOf->cend());
+
+    QVariantList recordIds;
+    QSet<QString> wantedRecords;
+    for (const ChangeSet &cs : changeSets) {
+        if (!seqs.contains(cs.id) && !wantedRecords.contains(cs.recordId)) {
+            wantedRecords.insert(cs.recordId);
+            recordIds.append(cs.recordId);
+        }
+    }
+    QHash<QString, RecordMeta> records;
+    auto recs = m_db.forChunks(recordIds, [&](const QString &ph, const QVariantList &chunk) {
+        auto q = m_db.exec(QStringLiteral("SELECT record_id, record_type, campaign_id, parent_id "
+                                          "FROM records WHERE record_id IN (%1)")
+                               .arg(ph),
+                           chunk);
+        if (!q)
+            return Result<void>(q.error());
+        while (q->next())
+            records.insert(q->value(0).toString(), {q->value(1).toString(), q->value(2).toString(),
+                                                    q->value(3).toString()});
+        return Result<void>();
+    });
+    if (!recs)
+        return recs.error();
+
+    // Each change set on its own: answered in batch order, once per change id.
+    QList<QByteArray> storedOrder;
+    QList<QVariantList> newRecords;
+    QList<QVariantList> newChanges;
+    QSet<QByteArray> handled;
+    const qint64 latestClockMs = nowMs + MaxClockAheadMs;
+    for (const ChangeSet &cs : changeSets) {
+        if (handled.contains(cs.id))
+            continue;
+        handled.insert(cs.id);
+        if (seqs.contains(cs.id)) {
+            storedOrder.append(cs.id); // a repeated push: same answer, nothing stored twice
+            continue;
+        }
+        const QString campaign = normaliseCampaignId(cs.campaignId);
+        if (!campaigns.contains(campaign)) {
+            result.rejected.append({cs.id, QStringLiteral("not_member")});
+            continue;
+        }
+        if (qint64(hlc::physicalMs(cs.hlc)) > latestClockMs) {
+            result.rejected.append({cs.id, QStringLiteral("clock_ahead")});
+            continue;
+        }
+        // Never a null QString: Qt SQL binds those as NULL.
+        const QString parent = cs.parentId.isEmpty() ? QStringLiteral("") : cs.parentId;
+        const RecordMeta meta{cs.recordType, campaign, parent};
+        const auto it = records.constFind(cs.recordId);
+        if (it == records.cend()) {
+            records.insert(cs.recordId, meta);
+            newRecords.append({cs.recordId, meta.type, meta.campaign, meta.parent});
+        } else if (!(*it == meta)) {
+            result.rejected.append({cs.id, QStringLiteral("conflicting_record")});
+            continue;
+        }
+        newChanges.append({cs.id, device, campaign, cs.recordId, cs.recordType, parent,
+                           qint64(cs.hlc), encodeFields(cs.fields), nowMs});
+        storedOrder.append(cs.id);
+    }
+
+    if (auto r = m_db.insertRows(QStringLiteral("records"),
+                                 {QStringLiteral("record_id"), QStringLiteral("record_type"),
+                                  QStringLiteral("campaign_id"), QStringLiteral("parent_id")},
+                                 newRecords);
+        !r)
+        return r.error();
+    if (auto r = m_db.insertRows(QStringLiteral("changes"),
+                                 {QStringLiteral("change_id"), QStringLiteral("device"),
+                                  QStringLiteral("campaign_id"), QStringLiteral("record_id"),
+                                  QStringLiteral("record_type"), QStringLiteral("parent_id"),
+                                  QStringLiteral("hlc"), QStringLiteral("fields"),
+                                  QStringLiteral("received_at")},
+                                 newChanges, QStringLiteral("RETURNING change_id, seq"),
+                                 [&](const QSqlQuery &q) {
+                                     seqs.insert(q.value(0).toByteArray(), q.value(1).toLongLong());
+                                 });
+        !r)
+        return r.error();
+    if (auto r = tx.commit(); !r)
+        return r.error();
+
+    for (const QByteArray &id : std::as_const(storedOrder)) {
+        const qint64 seq = seqs.value(id);
+        if (seq <= 0)
+            return makeError(ErrorCode::Io, QStringLiteral("a stored change has no sequence"));
+        result.stored.append({id, seq});
+    }
+    return result;
+}
+
+Result<wire::PullPage> ChangeLog::pull(const QString &device, qint64 after, int limit) {
+    auto q = m_db.exec(
+        QStringLiteral("SELECT seq, change_id, record_type, record_id, campaign_id, parent_id, "
+                       "hlc, fields FROM changes WHERE seq > ? AND campaign_id IN "
+                       "(SELECT campaign_id FROM members WHERE device_id = ?) "
+                       "ORDER BY seq LIMIT ?"),
+        {after, device, limit + 1});
+    if (!q)
+        return q.error();
+    wire::PullPage page;
+    page.next = after;
+    qint64 bytes = 0;
+    while (q->next()) {
+        const QByteArray fields = q->value(7).toByteArray();
+        if (page.changeSets.size() == limit ||
+            (!page.changeSets.isEmpty() && bytes + fields.size() > PageBudgetBytes)) {
+            page.more = true;
+            break;
+        }
+        auto decoded = decodeFields(fields);
+        if (!decoded)
+            return makeError(
+                ErrorCode::Corrupt,
+                QStringLiteral("stored change %1 is damaged").arg(q->value(0).toLongLong()));
+        ChangeSet cs;
+        cs.serverSeq = q->value(0).toLongLong();
+        cs.id = q->value(1).toByteArray();
+        cs.device = cs.id.left(16);
+        cs.recordType = q->value(2).toString();
+        cs.recordId = q->value(3).toString();
+        cs.campaignId = q->value(4).toString();
+        cs.parentId = q->value(5).toString();
+        cs.hlc = Hlc(q->value(6).toLongLong());
+        cs.fields = std::move(*decoded);
+        bytes += fields.size();
+        page.next = cs.serverSeq;
+        page.changeSets.append(std::move(cs));
+    }
+    return page;
+}
+
+} // namespace fl::server

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "sync/server/changelog.h"
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponse;
+
+namespace fl::server {
+
+class Authenticator;
+class ServerDatabase;
+
+/// The CBOR routes of PROTOCOL.md: health, enrolment, devices, campaigns, keys, push, pull.
+class SyncRoutes {
+public:
+    SyncRoutes(ServerDatabase &db, Authenticator &auth);
+
+    /// Limit for the small CBOR bodies (enrolment, campaign grants).
+    static constexpr qsizetype MaxSmallBodyBytes = 1024 * 1024;
+
+    void install(QHttpServer &server);
+
+private:
+    QHttpServerResponse health();
+    QHttpServerResponse enrol(const QHttpServerRequest &request);
+    QHttpServerResponse devices(const QHttpServerRequest &request);
+    QHttpServerResponse putCampaign(const QHttpServerRequest &request);
+    QHttpServerResponse keys(const QHttpServerRequest &request);
+    QHttpServerResponse push(const QHttpServerRequest &request);
+    QHttpServerResponse pull(const QHttpServerRequest &request);
+
+    ServerDatabase &m_db;
+    Authenticator &m_auth;
+    ChangeLog m_log;
+};
+
+} // namespace fl::server

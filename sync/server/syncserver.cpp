@@ -1,0 +1,108 @@
+#include "sync/server/syncserver.h"
+
+#include "sync/protocol/wire.h"
+#include "sync/server/authenticator.h"
+#include "sync/server/blobroutes.h"
+#include "sync/server/httpsupport.h"
+#include "sync/server/syncroutes.h"
+
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+namespace fl::server {
+
+SyncServer::SyncServer(QObject *parent)
+    : QObject(parent) {
+    m_pruneTimer.setInterval(PruneIntervalMs);
+    connect(&m_pruneTimer, &QTimer::timeout, this, &SyncServer::prune);
+}
+
+SyncServer::~SyncServer() = default;
+
+Result<void> SyncServer::open(const StorageConfig &storage) {
+    m_db = std::make_unique<ServerDatabase>();
+    if (auto r = m_db->open(storage); !r)
+        return r;
+    m_auth = std::make_unique<Authenticator>(*m_db);
+    m_sync = std::make_unique<SyncRoutes>(*m_db, *m_auth);
+    m_blobs = std::make_unique<BlobRoutes>(*m_db, *m_auth, storage.blobPath());
+    if (auto r = m_blobs->prepare(); !r)
+        return r;
+    m_sync->install(m_http);
+    m_blobs->install(m_http);
+    m_http.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        http::refuse({http::Status::NotFound, QStringLiteral("not_found"),
+                      QStringLiteral("no such route or method")})
+            .write(std::move(responder));
+    });
+    m_http.afterRequest([this](QHttpServerResponse &&response, const QHttpServerRequest &request) {
+        // Method, path and status only: never bodies, never queries.
+        qCDebug(lcServer).noquote() << http::methodName(request.method()) << request.url().path()
+                                    << int(response.statusCode());
+        if (response.statusCode() == http::Status::InternalServerError)
+            (void)m_db->ping(); // reconnects a lost PostgreSQL connection for the next request
+        return std::move(response);
+    });
+    prune();
+    m_pruneTimer.start();
+    return {};
+}
+
+Result<QUrl> SyncServer::listen(const ListenConfig &config) {
+    QHostAddress address;
+    if (config.address == QLatin1String("localhost"))
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(config.address))
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("--listen needs an IP address, not %1").arg(config.address));
+    const bool tls = !config.certFile.isEmpty();
+    if (tls != !config.keyFile.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("HTTPS needs both --cert and --key"));
+    if (!tls && !address.isLoopback() && !config.allowPlainHttp)
+        return makeError(ErrorCode::InvalidArgument,
+                         QStringLiteral("refusing plain HTTP on %1, which is not a loopback "
+                                        "address: give --cert and --key, or "
+                                        "--insecure-allow-plain-http")
+                             .arg(config.address));
+    if (tls) {
+        const QList<QSslCertificate> chain = QSslCertificate::fromPath(config.certFile, QSsl::Pem);
+        QFile keyFile(config.keyFile);
+        if (chain.isEmpty() || !keyFile.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("cannot read the certificate or the key"));
+        const QByteArray pem = keyFile.readAll();
+        QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+        if (key.isNull())
+            return makeError(ErrorCode::InvalidArgument,
+                             QStringLiteral("the key is not an RSA or EC key in PEM"));
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setLocalCertificateChain(chain);
+        ssl.setPrivateKey(key);
+        ssl.setProtocol(QSsl::TlsV1_2OrLater);
+        m_http.sslSetup(ssl);
+    }
+    const quint16 port = m_http.listen(address, config.port);
+    if (port == 0)
+        return makeError(
+            ErrorCode::Io,
+            QStringLiteral("cannot listen on %1 port %2").arg(config.address).arg(config.port));
+    QUrl url;
+    url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setHost(address.toString());
+    url.setPort(port);
+    return url;
+}
+
+void SyncServer::prune() {
+    const qint64 now = http::nowMs();
+    (void)m_db->pruneNonces(now - Authenticator::NonceMemoryMs);
+    m_blobs->pruneStaleUploads(now - StaleUploadMs);
+}
+
+} // namespace fl::server
