@@ -1,5 +1,7 @@
 #include "vault/vault.h"
 
+#include <QReadWriteLock>
+
 #include "vault/recordcipher.h"
 
 #include <QDateTime>
@@ -468,9 +470,12 @@ Result<void> Vault::create(QByteArrayView passphrase, KdfParams params) {
     m_state->file = std::move(v);
     m_state->loaded = true;
     m_state->notBeforeClamped = false;
-    m_state->deviceKey = std::move(deviceKey);
-    m_state->signingSeed = std::move(signingSeed);
-    m_state->boxSecret = std::move(boxSecret);
+    {
+        QWriteLocker keys(&m_keysLock);
+        m_state->deviceKey = std::move(deviceKey);
+        m_state->signingSeed = std::move(signingSeed);
+        m_state->boxSecret = std::move(boxSecret);
+    }
     restartAutoLock();
     if (wasLocked)
         Q_EMIT lockedChanged(false);
@@ -522,9 +527,12 @@ Result<void> Vault::unlock(QByteArrayView passphrase) {
         return corrupt(QStringLiteral("the public keys do not match the identity"));
 
     const bool wasLocked = !isUnlocked();
-    m_state->deviceKey = std::move(deviceKey);
-    m_state->signingSeed = std::move(signingSeed);
-    m_state->boxSecret = std::move(boxSecret);
+    {
+        QWriteLocker keys(&m_keysLock);
+        m_state->deviceKey = std::move(deviceKey);
+        m_state->signingSeed = std::move(signingSeed);
+        m_state->boxSecret = std::move(boxSecret);
+    }
 
     if (m_state->file.failedAttempts != 0 || m_state->file.notBefore.isValid()) {
         m_state->file.failedAttempts = 0;
@@ -541,15 +549,20 @@ Result<void> Vault::unlock(QByteArrayView passphrase) {
 
 void Vault::lock() {
     const bool wasUnlocked = isUnlocked();
-    m_state->deviceKey.clear();
-    m_state->signingSeed.clear();
-    m_state->boxSecret.clear();
+    {
+        // Waits for a sync thread that is signing or unwrapping right now.
+        QWriteLocker keys(&m_keysLock);
+        m_state->deviceKey.clear();
+        m_state->signingSeed.clear();
+        m_state->boxSecret.clear();
+    }
     m_autoLock->stop();
     if (wasUnlocked)
         Q_EMIT lockedChanged(true);
 }
 
 bool Vault::isUnlocked() const {
+    QReadLocker keys(&m_keysLock);
     return !m_state->deviceKey.isNull();
 }
 
@@ -645,7 +658,8 @@ QByteArray Vault::boxPublicKey() const {
 }
 
 Result<QByteArray> Vault::sign(QByteArrayView message) const {
-    if (!isUnlocked())
+    QReadLocker keys(&m_keysLock);
+    if (m_state->deviceKey.isNull())
         return lockedError();
     // The 64-byte expanded key exists only for the length of this call.
     SecureBuffer sk(crypto_sign_SECRETKEYBYTES);
@@ -658,7 +672,8 @@ Result<QByteArray> Vault::sign(QByteArrayView message) const {
 }
 
 Result<QByteArray> Vault::wrapKey(const SecretKey &key) const {
-    if (!isUnlocked())
+    QReadLocker keys(&m_keysLock);
+    if (m_state->deviceKey.isNull())
         return lockedError();
     if (key.isNull())
         return makeError(ErrorCode::InvalidArgument, QStringLiteral("No key to wrap."));
@@ -666,7 +681,8 @@ Result<QByteArray> Vault::wrapKey(const SecretKey &key) const {
 }
 
 Result<SecretKey> Vault::unwrapKey(QByteArrayView wrapped) const {
-    if (!isUnlocked())
+    QReadLocker keys(&m_keysLock);
+    if (m_state->deviceKey.isNull())
         return lockedError();
     SecureBuffer raw(KeyBytes);
     if (!openWrapped(m_state->deviceKey, wrapped, WrappedKeyPurpose, raw))
@@ -677,7 +693,8 @@ Result<SecretKey> Vault::unwrapKey(QByteArrayView wrapped) const {
 }
 
 Result<SecretKey> Vault::openSealedKey(QByteArrayView sealed) const {
-    if (!isUnlocked())
+    QReadLocker keys(&m_keysLock);
+    if (m_state->deviceKey.isNull())
         return lockedError();
     const Error integrity =
         makeError(ErrorCode::Integrity, QStringLiteral("The delivered key could not be opened: it "

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QReadWriteLock>
 #include <QString>
 
 #include <chrono>
@@ -29,7 +30,8 @@ struct KdfParams {
 /// The device's key vault, one file (plaintext metadata, wrapped keys):
 /// a random device key wrapped by an Argon2id passphrase key, and the device identity
 /// (Ed25519 signing + X25519 box key pairs) wrapped by the device key.
-/// While unlocked, the device key lives in guarded memory; lock() wipes it.
+/// While unlocked, the device key lives in guarded memory; lock() wipes it. Key use is
+/// thread-safe (a sync thread may sign while the UI thread locks); the rest is not.
 /// Wrong passphrases are counted in the file, so the growing delay survives restarts.
 class Vault : public QObject {
     Q_OBJECT
@@ -96,6 +98,9 @@ private:
 
     QString m_filePath;
     std::unique_ptr<State> m_state;
+    // Key use (sign, wrap, unwrap, open) may come from a sync thread; lock() and unlock() from
+    // the UI thread. Readers share, a lock or unlock waits for them: no key is wiped mid-use.
+    mutable QReadWriteLock m_keysLock;
     QTimer *m_autoLock = nullptr;
     std::chrono::milliseconds m_autoLockTimeout{std::chrono::minutes(5)};
 };

@@ -85,10 +85,11 @@ struct SyncReport {
 /// The synchronous methods (runSync, enrol, fetchKeys, shareCampaign) run network requests
 /// in local event loops and must only be called on the engine's thread, or in a command-line
 /// program where blocking is fine; while a sync runs they answer a "busy" failure. The Vault is
-/// shared and used read-only (sign, unwrap and open keys): the owner must not lock(), unlock() or
-/// destroy it while a sync runs (cancel() and wait for syncFinished first). Records changed by
-/// pulls are announced by remoteChanges(), since the UI's own Store does not see the engine's
-/// commits.
+/// shared and used read-only (sign, unwrap and open keys); its key use is thread-safe, so a
+/// lock() during a sync ends that sync with a "locked" error rather than a crash. The owner must
+/// not destroy the Vault while a sync runs (cancel() and wait for syncFinished first). Records
+/// changed by pulls are announced by remoteChanges(), since the UI's own Store does not see the
+/// engine's commits.
 ///
 /// Triggers: syncNow(); a timer every interval() while online; and reconnection, reported by
 /// QNetworkInformation (Reachability backend, when one loads) and confirmed by probing
