@@ -32,16 +32,56 @@ ApplicationWindow {
         if (stack.depth > 1)
             stack.pop()
     }
+    function openLedger(campaignId, findingId) {
+        stack.push(ledgerPage, { campaignId: campaignId, selectedFindingId: findingId || "" })
+    }
+    function openInterview(interviewId, visitId) {
+        stack.push(interviewPage, { interviewId: interviewId, visitId: visitId })
+    }
+    function openPhoto(photoId, caption) {
+        stack.push(photoPage, { photoId: photoId, caption: caption || "" })
+    }
+    // The page tour: the ledger's dialog for the chosen finding's next step.
+    function openLedgerStep() {
+        const page = stack.currentItem as LedgerPage
+        if (page)
+            page.openNextStep()
+    }
+    function openSync() {
+        stack.push(syncPage)
+    }
+    function openSettings() {
+        stack.push(settingsPage)
+    }
+    function openEnrolment() {
+        stack.push(enrolmentPage)
+    }
+    // After a language switch: builds the pages again, so that texts made in C++ (model
+    // roles) are in the new language too, and returns to the settings.
+    function rebuildPages() {
+        stack.replace(null, visitsPage, {}, StackView.Immediate)
+        stack.push(settingsPage, {}, StackView.Immediate)
+    }
 
     StackView {
         id: stack
 
+        objectName: "pageStack"
         anchors.fill: parent
         // Hidden while locked: nothing decrypted shows behind the unlock page, and a text
         // field losing focus hands its text to its editor.
         visible: AppServices.unlocked
-        initialItem: VisitListPage {
+        initialItem: visitsPage
+    }
+
+    Component {
+        id: visitsPage
+
+        VisitListPage {
             onVisitChosen: visitId => root.openVisit(visitId)
+            onSyncRequested: root.openSync()
+            onSettingsRequested: root.openSettings()
+            onLedgerRequested: campaignId => root.openLedger(campaignId, "")
         }
     }
 
@@ -53,6 +93,9 @@ ApplicationWindow {
             onFindingChosen: (findingId, visitId) => root.openFinding(findingId, visitId, "")
             onNewFindingRequested: (visitId, checklistItemId) =>
                                    root.openFinding("", visitId, checklistItemId)
+            onInterviewChosen: (interviewId, visitId) => root.openInterview(interviewId, visitId)
+            onNewInterviewRequested: visitId => root.openInterview("", visitId)
+            onLedgerRequested: campaignId => root.openLedger(campaignId, "")
         }
     }
 
@@ -61,6 +104,76 @@ ApplicationWindow {
 
         FindingEditorPage {
             onBackRequested: root.goBack()
+            onPhotoChosen: (photoId, caption) => root.openPhoto(photoId, caption)
+        }
+    }
+
+    Component {
+        id: ledgerPage
+
+        LedgerPage {
+            onBackRequested: root.goBack()
+            onFindingOpened: (findingId, visitId) => root.openFinding(findingId, visitId, "")
+            onPhotoChosen: (photoId, caption) => root.openPhoto(photoId, caption)
+        }
+    }
+
+    Component {
+        id: interviewPage
+
+        InterviewEditorPage {
+            onBackRequested: root.goBack()
+            onPhotoChosen: (photoId, caption) => root.openPhoto(photoId, caption)
+        }
+    }
+
+    Component {
+        id: photoPage
+
+        PhotoViewerPage {
+            onBackRequested: root.goBack()
+        }
+    }
+
+    Component {
+        id: syncPage
+
+        SyncPage {
+            onBackRequested: root.goBack()
+            onSettingsRequested: root.openSettings()
+        }
+    }
+
+    Component {
+        id: settingsPage
+
+        SettingsPage {
+            onBackRequested: root.goBack()
+            onLanguageSwitched: rebuild.start() // not from inside the page being replaced
+        }
+    }
+
+    Timer {
+        id: rebuild
+
+        interval: 0
+        onTriggered: root.rebuildPages()
+    }
+
+    Component {
+        id: enrolmentPage
+
+        EnrolmentPage {
+            onDone: root.goBack()
+        }
+    }
+
+    // First start: once the vault is made, offer to enrol the tablet (skippable).
+    Connections {
+        target: AppServices
+        function onVaultExistsChanged() {
+            if (AppServices.vaultExists && !SyncStatus.enrolled)
+                root.openEnrolment()
         }
     }
 

@@ -5,6 +5,7 @@
 #include "passphrasemeter.h"
 #include "store/inspection.h"
 #include "store/store.h"
+#include "syncstatus.h"
 
 #include <QDir>
 #include <QEvent>
@@ -61,9 +62,11 @@ AppServices::AppServices(const QString &dataDir, QObject *parent)
             setError(describe(r.error()));
     }
     updateRetry();
+    m_sync = std::make_unique<SyncStatus>(*this);
 }
 
 AppServices::~AppServices() {
+    m_sync.reset(); // ends the sync thread before the store closes and the vault locks
     wipePassphrase();
     m_store->close();
     m_vault->lock();

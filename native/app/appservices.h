@@ -21,6 +21,8 @@ class Store;
 
 namespace fl::app {
 
+class SyncStatus;
+
 /// The device's services (vault, store, blobs, inspection workflow), built once in main() over
 /// one data folder and shared with QML as a singleton. Also owns the locking policy: auto-lock
 /// after inactivity and when the app leaves the screen.
@@ -53,9 +55,12 @@ public:
     [[nodiscard]] BlobStore &blobs() { return *m_blobs; }
     [[nodiscard]] Inspection &inspection() { return *m_inspection; }
     [[nodiscard]] PhotoLibrary &photos() { return *m_photos; }
+    /// The sync engine on its own thread, as the UI sees it (the SyncStatus QML singleton).
+    [[nodiscard]] SyncStatus &sync() { return *m_sync; }
 
     /// Key derivation cost for createVault(); tests and the self-test use the minimum.
     void setKdfParams(KdfParams params) { m_kdf = params; }
+    [[nodiscard]] KdfParams kdfParams() const { return m_kdf; }
     void setAutoLockTimeout(std::chrono::milliseconds timeout);
 
     [[nodiscard]] bool vaultExists() const;
@@ -112,6 +117,7 @@ private:
     std::unique_ptr<BlobStore> m_blobs;
     std::unique_ptr<Inspection> m_inspection;
     std::unique_ptr<PhotoLibrary> m_photos;
+    std::unique_ptr<SyncStatus> m_sync; // built last, stopped first: it uses all of the above
     KdfParams m_kdf = KdfParams::moderate();
     std::chrono::milliseconds m_autoLockTimeout{std::chrono::minutes(5)};
     QTimer *m_retryTimer = nullptr;

@@ -28,8 +28,8 @@ void FindingEditor::componentComplete() {
     m_complete = true;
     if (!m_draft.id.isEmpty())
         reload();
-    else
-        loadItem();
+    // QML may have set the item before the services: read it now that both are there.
+    loadItem();
 }
 
 void FindingEditor::setServices(AppServices *services) {

@@ -82,8 +82,7 @@ QVariant FindingListModel::data(const QModelIndex &index, int role) const {
     case DueDateTextRole:
         return Labels::date(f.dueDate);
     case OverdueRole:
-        return f.dueDate.isValid() && f.dueDate < QDate::currentDate() &&
-               f.status != FindingStatus::Closed;
+        return lifecycle::isOverdue(f, QDate::currentDate());
     default:
         return {};
     }

@@ -62,4 +62,31 @@ QString Labels::date(const QDate &date) {
     return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
 }
 
+QString Labels::dateTime(const QDateTime &dateTime) {
+    return dateTime.isValid() ? QLocale().toString(dateTime.toLocalTime(), QLocale::ShortFormat)
+                              : QString();
+}
+
+QString Labels::action(lifecycle::Action action) {
+    switch (action) {
+    case lifecycle::Action::StartRectification:
+        return tr("Start rectification", "finding action: the unit begins 整改");
+    case lifecycle::Action::SubmitForVerification:
+        return tr("Submit for verification", "finding action: the unit reports it fixed");
+    case lifecycle::Action::VerifyPassed:
+        return tr("Verification passed", "finding action: 验收通过");
+    case lifecycle::Action::VerifyFailed:
+        return tr("Verification not passed", "finding action: 验收不通过");
+    }
+    return {};
+}
+
+QString Labels::step(FindingStatus from, FindingStatus to) {
+    for (const lifecycle::Action a : lifecycle::allowedActions(from)) {
+        if (auto next = lifecycle::apply(from, a); next && *next == to)
+            return action(a);
+    }
+    return tr("%1 → %2", "finding status before → after").arg(status(from), status(to));
+}
+
 } // namespace fl::app

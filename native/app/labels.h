@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "domain/lifecycle.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -19,6 +20,12 @@ public:
     [[nodiscard]] static QString points(double value);
     /// A date in the UI language's short form; empty for an invalid date.
     [[nodiscard]] static QString date(const QDate &date);
+    /// A date and time, local, in the UI language's short form; empty when invalid.
+    [[nodiscard]] static QString dateTime(const QDateTime &dateTime);
+    /// A lifecycle action as its button says it ("Verification passed", ...).
+    [[nodiscard]] static QString action(lifecycle::Action action);
+    /// The step from one status to another, named by the action that makes it.
+    [[nodiscard]] static QString step(FindingStatus from, FindingStatus to);
 };
 
 } // namespace fl::app

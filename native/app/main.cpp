@@ -3,6 +3,8 @@
 
 #include "appservices.h"
 #include "pagetour.h"
+#include "photoimageprovider.h"
+#include "preferences.h"
 #include "startup.h"
 
 #include <QGuiApplication>
@@ -18,12 +20,18 @@ int main(int argc, char *argv[]) {
     QGuiApplication::setOrganizationName(QStringLiteral("FieldLedger"));
     QGuiApplication::setApplicationVersion(QStringLiteral(FL_VERSION));
     const fl::app::StartupOptions options = fl::app::parseCommandLine(app);
-    const QString language = fl::app::installTranslator(app, options.language);
+    const fl::app::Preferences preferences(options.dataDir); // --lang wins over the saved one
+    const QString language = fl::app::installTranslator(
+        app, options.language.isEmpty() ? preferences.language() : options.language);
     QQuickStyle::setStyle(QStringLiteral("Material"));
 
     fl::app::AppServices services(options.dataDir); // the one instance QML sees
+    services.setAutoLockTimeout(std::chrono::minutes(preferences.autoLockMinutes()));
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml")); // where the module lives; default in 6.5+
+    // image://photos/...: photos decrypted in memory (the engine owns the provider).
+    engine.addImageProvider(QLatin1String(fl::app::PhotoImageProvider::Name),
+                            new fl::app::PhotoImageProvider(services));
     QObject::connect(
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);

@@ -1,8 +1,10 @@
 #include "pagetour.h"
 
 #include "appservices.h"
+#include "media/photolibrary.h"
 #include "store/inspection.h"
 #include "store/store.h"
+#include "syncstatus.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -36,6 +38,16 @@ struct Sample {
     QString itemId;
 };
 
+/// What the ledger, interview and photo pages show.
+struct LedgerSample {
+    QString campaignId;
+    QString findingId; ///< awaiting verification if one is, else the first with history
+    QString visitId;   ///< a visit with an interview note, if any
+    QString interviewId;
+    QString photoId;
+    QString photoCaption;
+};
+
 // The first visit with a finding (else the first visit): the pages to show.
 Sample sampleOf(const Inspection &in) {
     Sample s;
@@ -60,6 +72,61 @@ Sample sampleOf(const Inspection &in) {
     }
     return s;
 }
+// The first round with findings: the finding to show in the ledger, an interview note and a
+// photo (of the findings shown, else of the note).
+LedgerSample ledgerSampleOf(AppServices &services) {
+    LedgerSample s;
+    const Inspection &in = services.inspection();
+    auto campaigns = in.campaigns();
+    for (const Campaign &c : campaigns ? *campaigns : QList<Campaign>{}) {
+        RecordFilter byCampaign;
+        byCampaign.campaignId = c.id;
+        auto findings = in.findings(byCampaign, 0, 200);
+        if (!findings || findings->isEmpty())
+            continue;
+        s.campaignId = c.id;
+        for (const Finding &f : std::as_const(*findings)) {
+            auto history = in.history(f.id);
+            const bool due = f.status == FindingStatus::AwaitingVerification;
+            if (due || (s.findingId.isEmpty() && history && !history->isEmpty()))
+                s.findingId = f.id;
+            if (due)
+                break;
+        }
+        if (s.findingId.isEmpty())
+            s.findingId = findings->first().id;
+        // The photo: the shown finding's (its evidence), else any finding's.
+        QStringList owners{s.findingId};
+        for (const Finding &f : std::as_const(*findings))
+            owners.append(f.id);
+        for (const QString &owner : std::as_const(owners)) {
+            if (auto photos = services.photos().photos(owner); photos && !photos->isEmpty()) {
+                s.photoId = photos->first().id;
+                s.photoCaption = photos->first().caption;
+                break;
+            }
+        }
+        auto visits = in.visits(c.id);
+        for (const Visit &v : visits ? *visits : QList<Visit>{}) {
+            auto interviews = in.interviews(v.id);
+            if (interviews && !interviews->isEmpty()) {
+                s.visitId = v.id;
+                s.interviewId = interviews->first().id;
+                auto photos = services.photos().photos(s.interviewId);
+                if (s.photoId.isEmpty() && photos && !photos->isEmpty()) {
+                    s.photoId = photos->first().id;
+                    s.photoCaption = photos->first().caption;
+                }
+                break;
+            }
+            if (s.visitId.isEmpty())
+                s.visitId = v.id;
+        }
+        break;
+    }
+    return s;
+}
+
 } // namespace
 
 PageTour::PageTour(QQmlApplicationEngine &engine, AppServices &services, StartupOptions options,
@@ -130,6 +197,53 @@ QList<PageTour::Step> PageTour::steps() {
                  }});
     list.append({QStringLiteral("visits-portrait"), [this] {
                      call("goBack");
+                 }});
+    // Sync, settings and the first-start enrolment offer, back in landscape.
+    list.append({QStringLiteral("sync"), [this] {
+                     m_window->resize(1280, 800);
+                     call("openSync");
+                 }});
+    list.append({QStringLiteral("settings"), [this] {
+                     call("goBack");
+                     call("openSettings");
+                 }});
+    // The first-start offer; a folder already enrolled would show it in a state no first
+    // start has, so it is walked (for --self-test) without a screenshot.
+    list.append({m_services.sync().isEnrolled() ? QString() : QStringLiteral("enrolment"), [this] {
+                     call("goBack");
+                     call("openEnrolment");
+                 }});
+    list.append({QStringLiteral("sync-portrait"), [this] {
+                     call("goBack");
+                     m_window->resize(800, 1280);
+                     call("openSync");
+                 }});
+    // The ledger with a finding's history, the dialog of its next step (验收 when one is due),
+    // an interview note and a photo, in landscape; then the ledger in portrait.
+    list.append({QStringLiteral("ledger"), [this] {
+                     call("goBack");
+                     m_window->resize(1280, 800);
+                     const LedgerSample s = ledgerSampleOf(m_services);
+                     call("openLedger", s.campaignId, s.findingId);
+                 }});
+    list.append({QStringLiteral("verification"), [this] {
+                     call("openLedgerStep");
+                 }});
+    list.append({QStringLiteral("interview"), [this] {
+                     call("goBack");
+                     const LedgerSample s = ledgerSampleOf(m_services);
+                     call("openInterview", s.interviewId, s.visitId);
+                 }});
+    list.append({QStringLiteral("photo"), [this] {
+                     const LedgerSample s = ledgerSampleOf(m_services);
+                     call("openPhoto", s.photoId, s.photoCaption);
+                 }});
+    list.append({QStringLiteral("ledger-portrait"), [this] {
+                     call("goBack");
+                     call("goBack");
+                     m_window->resize(800, 1280);
+                     const LedgerSample s = ledgerSampleOf(m_services);
+                     call("openLedger", s.campaignId, QString());
                  }});
     return list;
 }

@@ -4,12 +4,35 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QLocale>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTranslator>
 
 #include <cstdio>
 
 namespace fl::app {
+
+namespace {
+const QStringList Available{QStringLiteral("zh_CN"), QStringLiteral("en")};
+QPointer<QTranslator> s_translator;
+QString s_language;
+
+void install(QCoreApplication &app, const QString &language) {
+    QLocale::setDefault(QLocale(language));
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QStringLiteral(":/i18n/fieldledger_%1.qm").arg(language))) {
+        if (s_translator) {
+            QCoreApplication::removeTranslator(s_translator);
+            delete s_translator;
+        }
+        s_translator = translator;
+        QCoreApplication::installTranslator(translator);
+    } else {
+        delete translator;
+    }
+    s_language = language;
+}
+} // namespace
 
 StartupOptions parseCommandLine(const QCoreApplication &app) {
     QCommandLineParser parser;
@@ -50,9 +73,8 @@ StartupOptions parseCommandLine(const QCoreApplication &app) {
 }
 
 QString installTranslator(QCoreApplication &app, const QString &language) {
-    static const QStringList available{QStringLiteral("zh_CN"), QStringLiteral("en")};
     QString chosen;
-    if (available.contains(language)) {
+    if (Available.contains(language)) {
         chosen = language;
     } else {
         for (const QString &ui : QLocale::system().uiLanguages()) {
@@ -69,11 +91,21 @@ QString installTranslator(QCoreApplication &app, const QString &language) {
         if (chosen.isEmpty())
             chosen = QStringLiteral("zh_CN"); // the inspection offices' language comes first
     }
-    QLocale::setDefault(QLocale(chosen));
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QStringLiteral(":/i18n/fieldledger_%1.qm").arg(chosen)))
-        QCoreApplication::installTranslator(translator);
+    install(app, chosen);
     return chosen;
+}
+
+bool switchLanguage(const QString &language) {
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app || !Available.contains(language))
+        return false;
+    if (language != s_language)
+        install(*app, language);
+    return true;
+}
+
+QString currentLanguage() {
+    return s_language;
 }
 
 } // namespace fl::app

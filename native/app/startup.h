@@ -24,4 +24,12 @@ struct StartupOptions {
 /// Returns the language used ("zh_CN" or "en").
 QString installTranslator(QCoreApplication &app, const QString &language);
 
+/// Replaces the installed UI translation at run time ("zh_CN" or "en"; anything else is
+/// refused and returns false). Sends QEvent::LanguageChange; QML engines still need
+/// QQmlEngine::retranslate().
+bool switchLanguage(const QString &language);
+
+/// The language installTranslator() or switchLanguage() chose last.
+[[nodiscard]] QString currentLanguage();
+
 } // namespace fl::app

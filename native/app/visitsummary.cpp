@@ -57,6 +57,7 @@ void VisitSummary::reload() {
     }
     m_found = found;
     m_unitName = unit.name;
+    m_campaignId = campaign.id;
     m_campaignName = campaign.name;
     m_dateText = Labels::date(visit.date);
     m_statusName = found ? Labels::visitStatus(visit.status) : QString();

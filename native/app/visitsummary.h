@@ -18,6 +18,7 @@ class VisitSummary : public QObject {
     /// False when there is no such visit (or the vault is locked).
     Q_PROPERTY(bool found READ found NOTIFY summaryChanged)
     Q_PROPERTY(QString unitName READ unitName NOTIFY summaryChanged)
+    Q_PROPERTY(QString campaignId READ campaignId NOTIFY summaryChanged)
     Q_PROPERTY(QString campaignName READ campaignName NOTIFY summaryChanged)
     Q_PROPERTY(QString dateText READ dateText NOTIFY summaryChanged)
     Q_PROPERTY(QString statusName READ statusName NOTIFY summaryChanged)
@@ -31,6 +32,7 @@ public:
     void setVisitId(const QString &visitId);
     [[nodiscard]] bool found() const { return m_found; }
     [[nodiscard]] QString unitName() const { return m_unitName; }
+    [[nodiscard]] QString campaignId() const { return m_campaignId; }
     [[nodiscard]] QString campaignName() const { return m_campaignName; }
     [[nodiscard]] QString dateText() const { return m_dateText; }
     [[nodiscard]] QString statusName() const { return m_statusName; }
@@ -48,6 +50,7 @@ private:
     QString m_visitId;
     bool m_found = false;
     QString m_unitName;
+    QString m_campaignId;
     QString m_campaignName;
     QString m_dateText;
     QString m_statusName;

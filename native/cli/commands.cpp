@@ -100,7 +100,10 @@ QCborValue parseValue(const QString &s) {
     const QJsonDocument doc = QJsonDocument::fromJson("[" + s.toUtf8() + "]", &err);
     if (err.error == QJsonParseError::NoError && doc.array().size() == 1) {
         const QJsonValue v = doc.array().at(0);
-        // Integral numbers stay doubles: the domain stores deductions as doubles.
+        // Numbers stay doubles (fromJsonValue would make 4 an integer): the domain stores
+        // deductions and scores as doubles.
+        if (v.isDouble())
+            return QCborValue(v.toDouble());
         return QCborValue::fromJsonValue(v);
     }
     return QCborValue(s);

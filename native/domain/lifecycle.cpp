@@ -175,4 +175,9 @@ Result<void> validateTransition(const Transition &t, Action action) {
     return {};
 }
 
+bool isOverdue(const Finding &finding, const QDate &today) {
+    return finding.dueDate.isValid() && finding.dueDate < today &&
+           finding.status != FindingStatus::Closed;
+}
+
 } // namespace fl::lifecycle

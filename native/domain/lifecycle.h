@@ -30,4 +30,8 @@ enum class Action {
 /// not passed) needs a note saying what was checked. ErrorCode::Validation otherwise.
 [[nodiscard]] Result<void> validateTransition(const Transition &t, Action action);
 
+/// Overdue: the due date has passed (before `today`) and the finding is not closed. The one
+/// rule behind the ledger's and the app's "overdue".
+[[nodiscard]] bool isOverdue(const Finding &finding, const QDate &today);
+
 } // namespace fl::lifecycle

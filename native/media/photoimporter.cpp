@@ -39,9 +39,36 @@ QSize fitWithin(QSize size, int edge) {
     return scaled;
 }
 
+/// JPEG has no alpha: transparent areas of a PNG would turn black, so they go on white.
+QImage withoutAlpha(const QImage &image) {
+    if (!image.hasAlphaChannel())
+        return image;
+    QImage flat(image.size(), QImage::Format_RGB32);
+    flat.fill(Qt::white);
+    QPainter painter(&flat);
+    painter.drawImage(0, 0, image);
+    painter.end();
+    return flat;
+}
+
+std::optional<QByteArray> encode(const QImage &image, const char *format, int quality) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, format);
+    if (quality >= 0) // for PNG, -1 keeps Qt's default compression level
+        writer.setQuality(std::min(quality, 100));
+    if (!writer.write(image))
+        return std::nullopt;
+    buffer.close();
+    return bytes;
+}
+
+} // namespace
+
 /// Applies an EXIF orientation to pixels, in the order Qt's own auto-transform uses
 /// (mirror or flip first, then a quarter turn clockwise).
-QImage oriented(QImage image, int orientation) {
+QImage orientedImage(QImage image, int orientation) {
     bool mirror = false;
     bool flip = false;
     int quarterTurns = 0;
@@ -78,33 +105,6 @@ QImage oriented(QImage image, int orientation) {
         image = image.transformed(QTransform().rotate(90.0 * quarterTurns));
     return image;
 }
-
-/// JPEG has no alpha: transparent areas of a PNG would turn black, so they go on white.
-QImage withoutAlpha(const QImage &image) {
-    if (!image.hasAlphaChannel())
-        return image;
-    QImage flat(image.size(), QImage::Format_RGB32);
-    flat.fill(Qt::white);
-    QPainter painter(&flat);
-    painter.drawImage(0, 0, image);
-    painter.end();
-    return flat;
-}
-
-std::optional<QByteArray> encode(const QImage &image, const char *format, int quality) {
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QImageWriter writer(&buffer, format);
-    if (quality >= 0) // for PNG, -1 keeps Qt's default compression level
-        writer.setQuality(std::min(quality, 100));
-    if (!writer.write(image))
-        return std::nullopt;
-    buffer.close();
-    return bytes;
-}
-
-} // namespace
 
 Result<ImportedPhoto> importPhoto(const QByteArray &bytes, const PhotoImportOptions &options) {
     const ImageFormat format = media::sniffFormat(bytes);
@@ -174,7 +174,7 @@ Result<ImportedPhoto> importPhoto(const QByteArray &bytes, const PhotoImportOpti
     }
 
     const auto thumbnail =
-        encode(withoutAlpha(oriented(std::move(thumbnailSource), exif.orientation)), "jpeg",
+        encode(withoutAlpha(orientedImage(std::move(thumbnailSource), exif.orientation)), "jpeg",
                std::max(options.thumbnailQuality, 0));
     if (!thumbnail)
         return corrupt();

@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QImage>
 #include <QSize>
 
 #include <optional>
@@ -37,5 +38,9 @@ struct ImportedPhoto {
 /// decode (truncated, damaged). Pure: touches no file.
 [[nodiscard]] Result<ImportedPhoto> importPhoto(const QByteArray &bytes,
                                                 const PhotoImportOptions &options = {});
+
+/// `image` turned the way an EXIF orientation (1..8) says it is viewed; other values leave it
+/// as it is. The viewer applies a photo's stored orientation with this (the file has no EXIF).
+[[nodiscard]] QImage orientedImage(QImage image, int orientation);
 
 } // namespace fl

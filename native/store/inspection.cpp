@@ -488,8 +488,7 @@ Result<QList<LedgerRow>> Inspection::ledger(const QString &campaignId, const QDa
         row.unitName = unitName.value(v.unitId);
         row.visitDate = v.date;
         row.itemCode = itemCode.value(fd.checklistItemId);
-        row.overdue =
-            fd.dueDate.isValid() && fd.dueDate < today && fd.status != FindingStatus::Closed;
+        row.overdue = lifecycle::isOverdue(fd, today);
         rows.append(std::move(row));
     }
     return rows;

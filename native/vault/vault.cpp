@@ -363,8 +363,12 @@ Result<void> Vault::loadFile() {
     if (m_state->notBeforeClamped)
         v.notBefore = latest;
 
-    m_state->file = std::move(v);
-    m_state->loaded = true;
+    {
+        // deviceId() and the public keys may be read from the sync thread meanwhile.
+        QWriteLocker keys(&m_keysLock);
+        m_state->file = std::move(v);
+        m_state->loaded = true;
+    }
     return {};
 }
 
@@ -467,8 +471,12 @@ Result<void> Vault::create(QByteArrayView passphrase, KdfParams params) {
         return written;
 
     const bool wasLocked = !isUnlocked();
-    m_state->file = std::move(v);
-    m_state->loaded = true;
+    {
+        // deviceId() and the public keys may be read from the sync thread meanwhile.
+        QWriteLocker keys(&m_keysLock);
+        m_state->file = std::move(v);
+        m_state->loaded = true;
+    }
     m_state->notBeforeClamped = false;
     {
         QWriteLocker keys(&m_keysLock);
@@ -610,7 +618,10 @@ Result<void> Vault::changePassphrase(QByteArrayView oldPassphrase, QByteArrayVie
     }
     if (auto written = writeVaultFile(m_filePath, next); !written)
         return written;
-    m_state->file = std::move(next);
+    {
+        QWriteLocker keys(&m_keysLock);
+        m_state->file = std::move(next);
+    }
     touch();
     return {};
 }
@@ -646,14 +657,17 @@ void Vault::restartAutoLock() {
 }
 
 QByteArray Vault::deviceId() const {
+    QReadLocker keys(&m_keysLock);
     return m_state->file.deviceId;
 }
 
 QByteArray Vault::signingPublicKey() const {
+    QReadLocker keys(&m_keysLock);
     return m_state->file.signingPublicKey;
 }
 
 QByteArray Vault::boxPublicKey() const {
+    QReadLocker keys(&m_keysLock);
     return m_state->file.boxPublicKey;
 }
 

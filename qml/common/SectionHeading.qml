@@ -11,6 +11,9 @@ Pane {
     property string title
     property string detail
     property real progress: -1 // 0..1; hidden when negative
+    property string actionText // a flat button on the right when set
+
+    signal actionClicked()
 
     leftPadding: 16
     rightPadding: 16
@@ -38,6 +41,17 @@ Pane {
                 visible: root.detail.length > 0
                 text: root.detail
                 opacity: 0.7
+            }
+            Button {
+                objectName: "headingAction"
+                visible: root.actionText.length > 0
+                flat: true
+                topInset: 0
+                bottomInset: 0
+                implicitHeight: 32
+                Material.foreground: root.Material.primary
+                text: root.actionText
+                onClicked: root.actionClicked()
             }
         }
         ProgressBar {

@@ -16,6 +16,7 @@ Page {
     readonly property alias editor: editor
 
     signal backRequested()
+    signal photoChosen(string photoId, string caption)
 
     FindingEditor {
         id: editor
@@ -101,6 +102,14 @@ Page {
                 Layout.fillWidth: true
                 editor: editor
                 wide: root.width >= root.height
+            }
+
+            PhotoStrip {
+                Layout.fillWidth: true
+                recordId: editor.findingId
+                title: qsTr("Evidence photos")
+                unsavedHint: qsTr("Photos can be added once the finding has a title.")
+                onPhotoChosen: (photoId, caption) => root.photoChosen(photoId, caption)
             }
         }
     }

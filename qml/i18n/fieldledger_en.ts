@@ -36,6 +36,268 @@
     </message>
 </context>
 <context>
+    <name>ConflictDelegate</name>
+    <message>
+        <source>%1 “%2” · %3</source>
+        <comment>record type, record title, field name</comment>
+        <translation>%1 “%2” · %3</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <comment>the value a conflict&apos;s field has now</comment>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <translation>Keep this</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <comment>the concurrent value that lost</comment>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>Use this</source>
+        <translation>Use this</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentForm</name>
+    <message>
+        <source>Enrolled with %1 as an %2.</source>
+        <comment>server address, device role</comment>
+        <translation>Enrolled with %1 as an %2.</translation>
+    </message>
+    <message>
+        <source>Not enrolled: everything stays on this tablet until it is.</source>
+        <translation>Not enrolled: everything stays on this tablet until it is.</translation>
+    </message>
+    <message>
+        <source>Name of this tablet, as the office will see it</source>
+        <translation>Name of this tablet, as the office will see it</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <source>Enrol again</source>
+        <translation>Enrol again</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>e.g. https://sync.example.org</source>
+        <comment>example server address</comment>
+        <translation>e.g. https://sync.example.org</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>One-time code</translation>
+    </message>
+    <message>
+        <source>From the inspection office, e.g. XWJP-A4V2-FT8A-7BM3</source>
+        <translation>From the inspection office, e.g. XWJP-A4V2-FT8A-7BM3</translation>
+    </message>
+    <message>
+        <source>e.g. Team 2 tablet</source>
+        <comment>example device name</comment>
+        <translation>e.g. Team 2 tablet</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentPage</name>
+    <message>
+        <source>Enrol this tablet</source>
+        <translation>Enrol this tablet</translation>
+    </message>
+    <message>
+        <source>To receive visits and send findings, enrol this tablet with the inspection office&apos;s sync server. You can skip this: the app works offline, and you can enrol later in Settings.</source>
+        <translation>To receive visits and send findings, enrol this tablet with the inspection office&apos;s sync server. You can skip this: the app works offline, and you can enrol later in Settings.</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>Skip for now</translation>
+    </message>
+</context>
+<context>
+    <name>FieldText</name>
+    <message>
+        <source>Round</source>
+        <comment>record type: 轮次</comment>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <comment>record type</comment>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Inspected unit</source>
+        <comment>record type: 被督查单位</comment>
+        <translation>Inspected unit</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <comment>record type: 走访</comment>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <comment>record type: 问题</comment>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Rectification step</source>
+        <comment>record type: a status change of a finding</comment>
+        <translation>Rectification step</translation>
+    </message>
+    <message>
+        <source>Interview note</source>
+        <comment>record type: 谈话记录</comment>
+        <translation>Interview note</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <comment>record type: evidence photo</comment>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>field of a finding</comment>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <comment>field of a finding</comment>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <comment>field</comment>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <comment>field of a finding</comment>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <comment>field of a finding: 扣分</comment>
+        <translation>Deduction</translation>
+    </message>
+    <message>
+        <source>Responsible unit or person</source>
+        <comment>field: 责任单位/责任人</comment>
+        <translation>Responsible unit or person</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <comment>field: 整改时限</comment>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>field</comment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <comment>field: checklist level</comment>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <comment>field of a finding</comment>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <comment>field</comment>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>field</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>field</comment>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <comment>field of a visit: 督查组</comment>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <comment>field of a checklist item</comment>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Maximum deduction</source>
+        <comment>field of a checklist item</comment>
+        <translation>Maximum deduction</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <comment>field of an interview note</comment>
+        <translation>Interviewee</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <comment>field of an interview note</comment>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <comment>field of an interview note</comment>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <comment>field of an interview note</comment>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <comment>field of a photo</comment>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <comment>field of a unit</comment>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <comment>a field with no value</comment>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>FindingDelegate</name>
     <message>
         <source>%1 · %2 · due %3</source>
@@ -78,6 +340,14 @@
     <message>
         <source>Not saved</source>
         <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Evidence photos</source>
+        <translation>Evidence photos</translation>
+    </message>
+    <message>
+        <source>Photos can be added once the finding has a title.</source>
+        <translation>Photos can be added once the finding has a title.</translation>
     </message>
 </context>
 <context>
@@ -161,6 +431,133 @@
     </message>
 </context>
 <context>
+    <name>HistoryDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>who took the step · when</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewDelegate</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>interviewee (position)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>interview time · place</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <comment>findings an interview note is linked to</comment>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InterviewEditorPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>New interview note</source>
+        <translation>New interview note</translation>
+    </message>
+    <message>
+        <source>Interview note</source>
+        <translation>Interview note</translation>
+    </message>
+    <message>
+        <source>Saved automatically</source>
+        <translation>Saved automatically</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Photos can be added once the note has the interviewee&apos;s name and some content.</source>
+        <translation>Photos can be added once the note has the interviewee&apos;s name and some content.</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewForm</name>
+    <message>
+        <source>Interviewee</source>
+        <translation>Interviewee</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <comment>the interviewee&apos;s post (职务)</comment>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Name of the person interviewed</source>
+        <translation>Name of the person interviewed</translation>
+    </message>
+    <message>
+        <source>For example: secretary of the organ party committee</source>
+        <translation>For example: secretary of the organ party committee</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>What was said</translation>
+    </message>
+    <message>
+        <source>The conversation in the interviewee&apos;s words, as noted</source>
+        <translation>The conversation in the interviewee&apos;s words, as noted</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsPanel</name>
+    <message>
+        <source>Interview notes (%1)</source>
+        <comment>list header with the number of notes</comment>
+        <translation>Interview notes (%1)</translation>
+    </message>
+    <message>
+        <source>New interview note</source>
+        <translation>New interview note</translation>
+    </message>
+    <message>
+        <source>No interview notes yet</source>
+        <translation>No interview notes yet</translation>
+    </message>
+    <message>
+        <source>Record who was interviewed, when and where, and what was said.</source>
+        <translation>Record who was interviewed, when and where, and what was said.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Party group (committee)</source>
@@ -227,6 +624,218 @@
         <comment>visit status</comment>
         <translation>Completed</translation>
     </message>
+    <message>
+        <source>Start rectification</source>
+        <comment>finding action: the unit begins 整改</comment>
+        <translation>Start rectification</translation>
+    </message>
+    <message>
+        <source>Submit for verification</source>
+        <comment>finding action: the unit reports it fixed</comment>
+        <translation>Submit for verification</translation>
+    </message>
+    <message>
+        <source>Verification passed</source>
+        <comment>finding action: 验收通过</comment>
+        <translation>Verification passed</translation>
+    </message>
+    <message>
+        <source>Verification not passed</source>
+        <comment>finding action: 验收不通过</comment>
+        <translation>Verification not passed</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>finding status before → after</comment>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>unit · checklist item code</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <comment>due date passed</comment>
+        <translation>overdue since %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>responsible party · due date</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>−%1</source>
+        <comment>points deducted</comment>
+        <translation>−%1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDetailPanel</name>
+    <message>
+        <source>Back to the list</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>Checklist item</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · −%3</source>
+        <comment>item code · severity · points deducted</comment>
+        <translation>%1 · %2 · −%3</translation>
+    </message>
+    <message>
+        <source>Responsible unit or person</source>
+        <translation>Responsible unit or person</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <comment>open the 验收 dialog</comment>
+        <translation>Verify…</translation>
+    </message>
+    <message>
+        <source>Edit the finding</source>
+        <translation>Edit the finding</translation>
+    </message>
+    <message>
+        <source>Closed (销号): no further step.</source>
+        <comment>ledger: a closed finding</comment>
+        <translation>Closed: no further step.</translation>
+    </message>
+    <message>
+        <source>Rectification history</source>
+        <translation>Rectification history</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No step yet: the finding is as it was recorded.</source>
+        <translation>No step yet: the finding is as it was recorded.</translation>
+    </message>
+    <message>
+        <source>Evidence photos</source>
+        <translation>Evidence photos</translation>
+    </message>
+    <message>
+        <source>Choose a finding</source>
+        <translation>Choose a finding</translation>
+    </message>
+    <message>
+        <source>Its rectification history and next step show here.</source>
+        <translation>Its rectification history and next step show here.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFilterBar</name>
+    <message>
+        <source>Search titles</source>
+        <translation>Search titles</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message numerus="yes">
+        <source>%n finding(s) exported to %1</source>
+        <translation>
+            <numerusform>%n finding exported to %1</numerusform>
+            <numerusform>%n findings exported to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <comment>page title: the findings tracked until closed (台账)</comment>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <comment>toolbar action: save the ledger as a CSV file</comment>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Export the ledger as CSV</source>
+        <translation>Export the ledger as CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>No findings in this round yet</source>
+        <translation>No findings in this round yet</translation>
+    </message>
+    <message>
+        <source>No finding matches</source>
+        <translation>No finding matches</translation>
+    </message>
+    <message>
+        <source>Findings recorded on the round&apos;s visits are tracked here until they are closed.</source>
+        <translation>Findings recorded on the round&apos;s visits are tracked here until they are closed.</translation>
+    </message>
+    <message>
+        <source>Change the filters or the search to see more.</source>
+        <translation>Change the filters or the search to see more.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedFindingsPanel</name>
+    <message>
+        <source>Linked findings (%1 of %2)</source>
+        <comment>ticked of all findings of the visit</comment>
+        <translation>Linked findings (%1 of %2)</translation>
+    </message>
+    <message>
+        <source>The visit has no findings yet.</source>
+        <translation>The visit has no findings yet.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>item code, finding title</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -234,6 +843,110 @@
         <source>FieldLedger</source>
         <comment>window title; the product name 督查台账</comment>
         <translation>FieldLedger</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseForm</name>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Repeat the new passphrase</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>Changing…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Change passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFileDialog</name>
+    <message>
+        <source>Choose a photo</source>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Photos (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImageProvider</name>
+    <message>
+        <source>The app is closing.</source>
+        <translation>The app is closing.</translation>
+    </message>
+    <message>
+        <source>Locked. Unlock to see this photo.</source>
+        <translation>Locked. Unlock to see this photo.</translation>
+    </message>
+    <message>
+        <source>This photo is not on this tablet yet. It arrives with the next sync.</source>
+        <translation>This photo is not on this tablet yet. It arrives with the next sync.</translation>
+    </message>
+    <message>
+        <source>This photo&apos;s file is damaged and cannot be shown.</source>
+        <translation>This photo&apos;s file is damaged and cannot be shown.</translation>
+    </message>
+    <message>
+        <source>This photo address is not valid.</source>
+        <translation>This photo address is not valid.</translation>
+    </message>
+    <message>
+        <source>This photo was deleted or is not on this tablet.</source>
+        <translation>This photo was deleted or is not on this tablet.</translation>
+    </message>
+    <message>
+        <source>This photo could not be decoded. The rest of the record is not affected.</source>
+        <translation>This photo could not be decoded. The rest of the record is not affected.</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Photos can be added once this is saved.</source>
+        <translation>Photos can be added once this is saved.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>photo strip heading, count</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Add photo…</translation>
+    </message>
+    <message>
+        <source>Not on this tablet yet</source>
+        <translation>Not on this tablet yet</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewerPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
     </message>
 </context>
 <context>
@@ -252,6 +965,204 @@
         <source>−%1</source>
         <comment>points deducted</comment>
         <translation>−%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>page title: 设置</comment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Device enrolment</source>
+        <comment>设备注册</comment>
+        <translation>Device enrolment</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <comment>UI language setting</comment>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Auto-lock</source>
+        <translation>Auto-lock</translation>
+    </message>
+    <message>
+        <source>Lock after this long without use (and always when the app goes to the background):</source>
+        <translation>Lock after this long without use (and always when the app goes to the background):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Change passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <comment>page title: 同步</comment>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>action: stop the running sync</comment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <comment>list header: fields two devices changed at once</comment>
+        <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>No conflicts</translation>
+    </message>
+    <message>
+        <source>When this tablet and another device change the same field before they sync, both values appear here for you to choose.</source>
+        <translation>When this tablet and another device change the same field before they sync, both values appear here for you to choose.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>server address · device role</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Not enrolled with a server</source>
+        <translation>Not enrolled with a server</translation>
+    </message>
+    <message>
+        <source>Last synced: %1</source>
+        <translation>Last synced: %1</translation>
+    </message>
+    <message>
+        <source>Everything on this tablet has been sent.</source>
+        <translation>Everything on this tablet has been sent.</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1, %2</source>
+        <comment>pending change sets, pending photo files</comment>
+        <translation>Waiting to be sent: %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo file(s)</source>
+        <translation>
+            <numerusform>%n photo file</numerusform>
+            <numerusform>%n photo files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes are kept on this tablet and sent when the server is in reach.</source>
+        <translation>Changes are kept on this tablet and sent when the server is in reach.</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>Open settings</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync runs by itself every %n minute(s) while the server is in reach, and as soon as the network comes back. Photos go after the records, smallest first.</source>
+        <translation>
+            <numerusform>Sync runs by itself every minute while the server is in reach, and as soon as the network comes back. Photos go after the records, smallest first.</numerusform>
+            <numerusform>Sync runs by itself every %n minutes while the server is in reach, and as soon as the network comes back. Photos go after the records, smallest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>Verification (验收)</source>
+        <comment>dialog title</comment>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Check the rectification against the ledger, then record the result.</source>
+        <translation>Check the rectification against the ledger, then record the result.</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <comment>verification result: 通过</comment>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <comment>verification result: 不通过</comment>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <source>Choose passed or not passed.</source>
+        <translation>Choose passed or not passed.</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s name</source>
+        <translation>The inspector&apos;s name</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>What was checked</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Documents and places checked, what was found</source>
+        <translation>Documents and places checked, what was found</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence photo(s)</source>
+        <translation>
+            <numerusform>%n evidence photo</numerusform>
+            <numerusform>%n evidence photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>Add photo…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Record step</source>
+        <translation>Record step</translation>
     </message>
 </context>
 <context>
@@ -330,6 +1241,11 @@
             <numerusform>%n not synced</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ledger</source>
+        <comment>button on a round&apos;s heading: open its ledger (台账)</comment>
+        <translation>Ledger</translation>
+    </message>
 </context>
 <context>
     <name>VisitListPage</name>
@@ -357,6 +1273,16 @@
     <message>
         <source>Visits assigned to this tablet appear here after a sync with the inspection office.</source>
         <translation>Visits assigned to this tablet appear here after a sync with the inspection office.</translation>
+    </message>
+    <message>
+        <source>Sync · %1</source>
+        <comment>toolbar: sync, then its state</comment>
+        <translation>Sync · %1</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>toolbar action: open the settings</comment>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -390,6 +1316,11 @@
         <source>Go back and choose a visit from the list.</source>
         <translation>Go back and choose a visit from the list.</translation>
     </message>
+    <message>
+        <source>Ledger</source>
+        <comment>toolbar action: open the round&apos;s ledger (台账)</comment>
+        <translation>Ledger</translation>
+    </message>
 </context>
 <context>
     <name>fl::app::AppServices</name>
@@ -418,6 +1349,24 @@
     </message>
 </context>
 <context>
+    <name>fl::app::ConflictListModel</name>
+    <message>
+        <source>This tablet</source>
+        <comment>who wrote a value</comment>
+        <translation>This tablet</translation>
+    </message>
+    <message>
+        <source>Device %1</source>
+        <comment>who wrote a value: a short device id</comment>
+        <translation>Device %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>who wrote a value · when</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>fl::app::FindingEditor</name>
     <message>
         <source>Enter the deduction as a number, for example 2 or 2.5.</source>
@@ -430,6 +1379,80 @@
     <message>
         <source>Locked: this change is kept here and saved when you unlock.</source>
         <translation>Locked: this change is kept here and saved when you unlock.</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::FindingLifecycle</name>
+    <message>
+        <source>This step is not known.</source>
+        <translation>This step is not known.</translation>
+    </message>
+    <message>
+        <source>No finding is chosen.</source>
+        <translation>No finding is chosen.</translation>
+    </message>
+    <message>
+        <source>Locked: unlock, then record the step again.</source>
+        <translation>Locked: unlock, then record the step again.</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::InterviewEditor</name>
+    <message>
+        <source>Enter the time as YYYY-MM-DD HH:MM, for example 2026-11-20 10:00.</source>
+        <translation>Enter the time as YYYY-MM-DD HH:MM, for example 2026-11-20 10:00.</translation>
+    </message>
+    <message>
+        <source>Locked: this change is kept here and saved when you unlock.</source>
+        <translation>Locked: this change is kept here and saved when you unlock.</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::LedgerModel</name>
+    <message>
+        <source>All units</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>By due date</source>
+        <comment>ledger sort order</comment>
+        <translation>By due date</translation>
+    </message>
+    <message>
+        <source>By deduction</source>
+        <comment>ledger sort order</comment>
+        <translation>By deduction</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <comment>ledger sort order</comment>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <source>Choose a file on this device to export to.</source>
+        <translation>Choose a file on this device to export to.</translation>
+    </message>
+    <message>
+        <source>Unlock to export the ledger.</source>
+        <translation>Unlock to export the ledger.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Could not write %1: %2</translation>
+    </message>
+    <message>
+        <source>ledger</source>
+        <comment>file name of a ledger export: 台账</comment>
+        <translation>ledger</translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <comment>ledger sort order</comment>
+        <translation>As recorded</translation>
     </message>
 </context>
 <context>
@@ -456,6 +1479,352 @@
     <message>
         <source>Strong.</source>
         <translation>Strong.</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::PhotoListModel</name>
+    <message>
+        <source>%1 × %2</source>
+        <comment>photo size in pixels</comment>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Save the record first: photos are attached to a saved finding or note.</source>
+        <translation>Save the record first: photos are attached to a saved finding or note.</translation>
+    </message>
+    <message>
+        <source>Choose an image file on this device.</source>
+        <translation>Choose an image file on this device.</translation>
+    </message>
+    <message>
+        <source>This file is not a JPEG or PNG photo.</source>
+        <translation>This file is not a JPEG or PNG photo.</translation>
+    </message>
+    <message>
+        <source>This photo is damaged or incomplete and could not be read.</source>
+        <translation>This photo is damaged or incomplete and could not be read.</translation>
+    </message>
+    <message>
+        <source>The file was not found.</source>
+        <translation>The file was not found.</translation>
+    </message>
+    <message>
+        <source>Locked. Unlock to continue.</source>
+        <translation>Locked. Unlock to continue.</translation>
+    </message>
+    <message>
+        <source>There is not enough storage space for this photo.</source>
+        <translation>There is not enough storage space for this photo.</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::SettingsController</name>
+    <message>
+        <source>Unlock first.</source>
+        <translation>Unlock first.</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>The two new passphrases differ.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the current one.</source>
+        <translation>The new passphrase is the current one.</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Use the new one from now on.</source>
+        <translation>The passphrase was changed. Use the new one from now on.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong; nothing was changed.</source>
+        <translation>The current passphrase is wrong; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases: wait a moment and try again.</source>
+        <translation>Too many wrong passphrases: wait a moment and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::SyncStatus</name>
+    <message>
+        <source>Offline</source>
+        <comment>sync state: the server is not in reach (离线)</comment>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <comment>sync state: the server answered</comment>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <comment>sync state: a sync runs</comment>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>inspection office</source>
+        <comment>device role: an office console (督查室)</comment>
+        <translation>inspection office</translation>
+    </message>
+    <message>
+        <source>inspector&apos;s tablet</source>
+        <comment>device role: a field tablet</comment>
+        <translation>inspector&apos;s tablet</translation>
+    </message>
+    <message>
+        <source>Receiving round keys</source>
+        <translation>Receiving round keys</translation>
+    </message>
+    <message>
+        <source>Sending changes: %1 of %2</source>
+        <translation>Sending changes: %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiving changes: %n received</source>
+        <translation>
+            <numerusform>Receiving changes: %n received</numerusform>
+            <numerusform>Receiving changes: %n received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending photos: %1 of %2</source>
+        <translation>Sending photos: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Receiving photos: %1 of %2</source>
+        <translation>Receiving photos: %1 of %2</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 received</source>
+        <comment>bytes of the running or last sync</comment>
+        <translation>%1 sent · %2 received</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Today %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>an error, then what to do</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>The server cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: changes stay on this tablet and are sent when the server is in reach. If this lasts, check the network (Wi-Fi or mobile data).</source>
+        <translation>Nothing is lost: changes stay on this tablet and are sent when the server is in reach. If this lasts, check the network (Wi-Fi or mobile data).</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>The server stopped answering.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost; sync tries again by itself.</source>
+        <translation>Nothing is lost; sync tries again by itself.</translation>
+    </message>
+    <message>
+        <source>The server is failing or busy (HTTP %1).</source>
+        <translation>The server is failing or busy (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Nothing is lost; sync tries again later. Tell the inspection office if this lasts.</source>
+        <translation>Nothing is lost; sync tries again later. Tell the inspection office if this lasts.</translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s clock is more than 5 minutes off the server&apos;s.</source>
+        <translation>This tablet&apos;s clock is more than 5 minutes off the server&apos;s.</translation>
+    </message>
+    <message>
+        <source>Correct the date and time in the system settings, then tap Sync now.</source>
+        <translation>Correct the date and time in the system settings, then tap Sync now.</translation>
+    </message>
+    <message>
+        <source>The inspection office has revoked this tablet: it can no longer sync.</source>
+        <translation>The inspection office has revoked this tablet: it can no longer sync.</translation>
+    </message>
+    <message>
+        <source>Contact the office. Unsynced changes stay on this tablet.</source>
+        <translation>Contact the office. Unsynced changes stay on this tablet.</translation>
+    </message>
+    <message>
+        <source>The server does not know this tablet.</source>
+        <translation>The server does not know this tablet.</translation>
+    </message>
+    <message>
+        <source>Enrol it again in Settings with a new code from the inspection office.</source>
+        <translation>Enrol it again in Settings with a new code from the inspection office.</translation>
+    </message>
+    <message>
+        <source>The server refused a repeated request.</source>
+        <translation>The server refused a repeated request.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this tablet&apos;s signature.</source>
+        <translation>The server did not accept this tablet&apos;s signature.</translation>
+    </message>
+    <message>
+        <source>Check the server address in Settings, or enrol the tablet again.</source>
+        <translation>Check the server address in Settings, or enrol the tablet again.</translation>
+    </message>
+    <message>
+        <source>This tablet is not a member of that round.</source>
+        <translation>This tablet is not a member of that round.</translation>
+    </message>
+    <message>
+        <source>Ask the inspection office to share the round with this tablet.</source>
+        <translation>Ask the inspection office to share the round with this tablet.</translation>
+    </message>
+    <message>
+        <source>The enrolment code is wrong, already used or expired.</source>
+        <translation>The enrolment code is wrong, already used or expired.</translation>
+    </message>
+    <message>
+        <source>Ask the inspection office for a new code.</source>
+        <translation>Ask the inspection office for a new code.</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code from the inspection office.</source>
+        <translation>Enter the one-time code from the inspection office.</translation>
+    </message>
+    <message>
+        <source>Only an inspection office device may do this.</source>
+        <translation>Only an inspection office device may do this.</translation>
+    </message>
+    <message>
+        <source>That is not a server address the app can use.</source>
+        <translation>That is not a server address the app can use.</translation>
+    </message>
+    <message>
+        <source>Write it like https://sync.example.org (plain http:// only for this machine).</source>
+        <translation>Write it like https://sync.example.org (plain http:// only for this machine).</translation>
+    </message>
+    <message>
+        <source>The server speaks another version of the sync protocol.</source>
+        <translation>The server speaks another version of the sync protocol.</translation>
+    </message>
+    <message>
+        <source>Update the app, or ask the inspection office to update the server. Nothing is lost.</source>
+        <translation>Update the app, or ask the inspection office to update the server. Nothing is lost.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation>The server refused the request (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The app and the server may not match: update the app. Nothing is lost.</source>
+        <translation>The app and the server may not match: update the app. Nothing is lost.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was cut off or not understood; nothing from it was used.</source>
+        <translation>The server&apos;s answer was cut off or not understood; nothing from it was used.</translation>
+    </message>
+    <message>
+        <source>Sync tries again by itself. If this keeps happening, check the server address in Settings.</source>
+        <translation>Sync tries again by itself. If this keeps happening, check the server address in Settings.</translation>
+    </message>
+    <message>
+        <source>A sync is running.</source>
+        <translation>A sync is running.</translation>
+    </message>
+    <message>
+        <source>Try again when it has finished.</source>
+        <translation>Try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled.</source>
+        <translation>Sync was cancelled.</translation>
+    </message>
+    <message>
+        <source>Tap Sync now to continue where it stopped.</source>
+        <translation>Tap Sync now to continue where it stopped.</translation>
+    </message>
+    <message>
+        <source>This tablet is not enrolled with the inspection office&apos;s server yet.</source>
+        <translation>This tablet is not enrolled with the inspection office&apos;s server yet.</translation>
+    </message>
+    <message>
+        <source>Enrol it in Settings with the server address and a one-time code from the office. Until then everything is kept on this tablet.</source>
+        <translation>Enrol it in Settings with the server address and a one-time code from the office. Until then everything is kept on this tablet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s identity could not be verified, so nothing was sent.</source>
+        <translation>The server&apos;s identity could not be verified, so nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Check the server address and this tablet&apos;s date and time, or ask the inspection office.</source>
+        <translation>Check the server address and this tablet&apos;s date and time, or ask the inspection office.</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>The vault is locked.</translation>
+    </message>
+    <message>
+        <source>Unlock it; sync then resumes by itself.</source>
+        <translation>Unlock it; sync then resumes by itself.</translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s storage is full.</source>
+        <translation>This tablet&apos;s storage is full.</translation>
+    </message>
+    <message>
+        <source>Free some space; sync then continues where it stopped.</source>
+        <translation>Free some space; sync then continues where it stopped.</translation>
+    </message>
+    <message>
+        <source>Sync stopped because this tablet could not read or write its own data.</source>
+        <translation>Sync stopped because this tablet could not read or write its own data.</translation>
+    </message>
+    <message>
+        <source>Restart the app. If this happens again, contact the inspection office.</source>
+        <translation>Restart the app. If this happens again, contact the inspection office.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n change sent</numerusform>
+            <numerusform>%n changes sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) received</source>
+        <translation>
+            <numerusform>%n change received</numerusform>
+            <numerusform>%n changes received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo file(s) sent</source>
+        <translation>
+            <numerusform>%n photo file sent</numerusform>
+            <numerusform>%n photo files sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo file(s) received</source>
+        <translation>
+            <numerusform>%n photo file received</numerusform>
+            <numerusform>%n photo files received</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to exchange</source>
+        <translation>Nothing to exchange</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>what the last sync exchanged · bytes</comment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,268 @@
     </message>
 </context>
 <context>
+    <name>ConflictDelegate</name>
+    <message>
+        <source>%1 “%2” · %3</source>
+        <comment>record type, record title, field name</comment>
+        <translation>%1“%2” · %3</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <comment>the value a conflict&apos;s field has now</comment>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <translation>保留此值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <comment>the concurrent value that lost</comment>
+        <translation>另一值</translation>
+    </message>
+    <message>
+        <source>Use this</source>
+        <translation>采用此值</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentForm</name>
+    <message>
+        <source>Enrolled with %1 as an %2.</source>
+        <comment>server address, device role</comment>
+        <translation>已在 %1 注册为%2。</translation>
+    </message>
+    <message>
+        <source>Not enrolled: everything stays on this tablet until it is.</source>
+        <translation>尚未注册：注册前所有数据只保存在本平板上。</translation>
+    </message>
+    <message>
+        <source>Name of this tablet, as the office will see it</source>
+        <translation>本平板名称（督查室看到的名称）</translation>
+    </message>
+    <message>
+        <source>Enrolling…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <source>Enrol again</source>
+        <translation>重新注册</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>e.g. https://sync.example.org</source>
+        <comment>example server address</comment>
+        <translation>例如 https://sync.example.org</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>一次性注册码</translation>
+    </message>
+    <message>
+        <source>From the inspection office, e.g. XWJP-A4V2-FT8A-7BM3</source>
+        <translation>由督查室提供，例如 XWJP-A4V2-FT8A-7BM3</translation>
+    </message>
+    <message>
+        <source>e.g. Team 2 tablet</source>
+        <comment>example device name</comment>
+        <translation>例如 第二督查组平板</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentPage</name>
+    <message>
+        <source>Enrol this tablet</source>
+        <translation>注册本平板</translation>
+    </message>
+    <message>
+        <source>To receive visits and send findings, enrol this tablet with the inspection office&apos;s sync server. You can skip this: the app works offline, and you can enrol later in Settings.</source>
+        <translation>在督查室的同步服务器上注册本平板后，才能接收走访任务、上报发现的问题。也可以先跳过：应用离线可用，之后可在“设置”中注册。</translation>
+    </message>
+    <message>
+        <source>Skip for now</source>
+        <translation>暂时跳过</translation>
+    </message>
+</context>
+<context>
+    <name>FieldText</name>
+    <message>
+        <source>Round</source>
+        <comment>record type: 轮次</comment>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <comment>record type</comment>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Inspected unit</source>
+        <comment>record type: 被督查单位</comment>
+        <translation>被督查单位</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <comment>record type: 走访</comment>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <comment>record type: 问题</comment>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rectification step</source>
+        <comment>record type: a status change of a finding</comment>
+        <translation>整改记录</translation>
+    </message>
+    <message>
+        <source>Interview note</source>
+        <comment>record type: 谈话记录</comment>
+        <translation>谈话记录</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <comment>record type: evidence photo</comment>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>field of a finding</comment>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <comment>field of a finding</comment>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <comment>field</comment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <comment>field of a finding</comment>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Deduction</source>
+        <comment>field of a finding: 扣分</comment>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Responsible unit or person</source>
+        <comment>field: 责任单位/责任人</comment>
+        <translation>责任单位或责任人</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <comment>field: 整改时限</comment>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>field</comment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <comment>field: checklist level</comment>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <comment>field of a finding</comment>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <comment>field</comment>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <comment>field</comment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <comment>field</comment>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <comment>field of a visit: 督查组</comment>
+        <translation>督查组</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <comment>field of a checklist item</comment>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Maximum deduction</source>
+        <comment>field of a checklist item</comment>
+        <translation>最高扣分</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <comment>field of an interview note</comment>
+        <translation>谈话对象</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <comment>field of an interview note</comment>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <comment>field of an interview note</comment>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <comment>field of an interview note</comment>
+        <translation>谈话内容</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <comment>field of a photo</comment>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <comment>field of a unit</comment>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <comment>a field with no value</comment>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>FindingDelegate</name>
     <message>
         <source>%1 · %2 · due %3</source>
@@ -77,6 +339,14 @@
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Evidence photos</source>
+        <translation>佐证照片</translation>
+    </message>
+    <message>
+        <source>Photos can be added once the finding has a title.</source>
+        <translation>填写问题标题后即可添加照片。</translation>
     </message>
 </context>
 <context>
@@ -160,6 +430,131 @@
     </message>
 </context>
 <context>
+    <name>HistoryDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>who took the step · when</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewDelegate</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>interviewee (position)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>interview time · place</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <comment>findings an interview note is linked to</comment>
+        <translation>
+            <numerusform>关联 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张照片</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InterviewEditorPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>New interview note</source>
+        <translation>新建谈话记录</translation>
+    </message>
+    <message>
+        <source>Interview note</source>
+        <translation>谈话记录</translation>
+    </message>
+    <message>
+        <source>Saved automatically</source>
+        <translation>已自动保存</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Photos can be added once the note has the interviewee&apos;s name and some content.</source>
+        <translation>填写谈话对象姓名和谈话内容后即可添加照片。</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewForm</name>
+    <message>
+        <source>Interviewee</source>
+        <translation>谈话对象</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <comment>the interviewee&apos;s post (职务)</comment>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Name of the person interviewed</source>
+        <translation>谈话对象姓名</translation>
+    </message>
+    <message>
+        <source>For example: secretary of the organ party committee</source>
+        <translation>例如：机关党委书记</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>谈话内容</translation>
+    </message>
+    <message>
+        <source>The conversation in the interviewee&apos;s words, as noted</source>
+        <translation>按谈话对象的原话记录谈话内容</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsPanel</name>
+    <message>
+        <source>Interview notes (%1)</source>
+        <comment>list header with the number of notes</comment>
+        <translation>谈话记录（%1）</translation>
+    </message>
+    <message>
+        <source>New interview note</source>
+        <translation>新建谈话记录</translation>
+    </message>
+    <message>
+        <source>No interview notes yet</source>
+        <translation>暂无谈话记录</translation>
+    </message>
+    <message>
+        <source>Record who was interviewed, when and where, and what was said.</source>
+        <translation>记录谈话对象、时间、地点和谈话内容。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Party group (committee)</source>
@@ -226,6 +621,215 @@
         <comment>visit status</comment>
         <translation>已完成</translation>
     </message>
+    <message>
+        <source>Start rectification</source>
+        <comment>finding action: the unit begins 整改</comment>
+        <translation>开始整改</translation>
+    </message>
+    <message>
+        <source>Submit for verification</source>
+        <comment>finding action: the unit reports it fixed</comment>
+        <translation>提交验收</translation>
+    </message>
+    <message>
+        <source>Verification passed</source>
+        <comment>finding action: 验收通过</comment>
+        <translation>验收通过</translation>
+    </message>
+    <message>
+        <source>Verification not passed</source>
+        <comment>finding action: 验收不通过</comment>
+        <translation>验收不通过</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <comment>finding status before → after</comment>
+        <translation>%1 → %2</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDelegate</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>unit · checklist item code</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <comment>due date passed</comment>
+        <translation>已超期（整改时限 %1）</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>整改时限 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>responsible party · due date</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>−%1</source>
+        <comment>points deducted</comment>
+        <translation>−%1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDetailPanel</name>
+    <message>
+        <source>Back to the list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>被督查单位</translation>
+    </message>
+    <message>
+        <source>Checklist item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · −%3</source>
+        <comment>item code · severity · points deducted</comment>
+        <translation>%1 · %2 · 扣 %3 分</translation>
+    </message>
+    <message>
+        <source>Responsible unit or person</source>
+        <translation>责任单位或责任人</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <comment>open the 验收 dialog</comment>
+        <translation>验收…</translation>
+    </message>
+    <message>
+        <source>Edit the finding</source>
+        <translation>编辑问题</translation>
+    </message>
+    <message>
+        <source>Closed (销号): no further step.</source>
+        <comment>ledger: a closed finding</comment>
+        <translation>已销号，无后续步骤。</translation>
+    </message>
+    <message>
+        <source>Rectification history</source>
+        <translation>整改记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No step yet: the finding is as it was recorded.</source>
+        <translation>尚无整改步骤：问题仍是记录时的状态。</translation>
+    </message>
+    <message>
+        <source>Evidence photos</source>
+        <translation>佐证照片</translation>
+    </message>
+    <message>
+        <source>Choose a finding</source>
+        <translation>请选择一个问题</translation>
+    </message>
+    <message>
+        <source>Its rectification history and next step show here.</source>
+        <translation>这里显示它的整改记录和下一步操作。</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerFilterBar</name>
+    <message>
+        <source>Search titles</source>
+        <translation>搜索问题标题</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅看超期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message numerus="yes">
+        <source>%n finding(s) exported to %1</source>
+        <translation>
+            <numerusform>已将 %n 个问题导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <comment>page title: the findings tracked until closed (台账)</comment>
+        <translation>问题台账</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <comment>toolbar action: save the ledger as a CSV file</comment>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Export the ledger as CSV</source>
+        <translation>将台账导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>No findings in this round yet</source>
+        <translation>本轮次暂无问题</translation>
+    </message>
+    <message>
+        <source>No finding matches</source>
+        <translation>没有符合条件的问题</translation>
+    </message>
+    <message>
+        <source>Findings recorded on the round&apos;s visits are tracked here until they are closed.</source>
+        <translation>本轮次各次走访发现的问题在此跟踪，直至销号。</translation>
+    </message>
+    <message>
+        <source>Change the filters or the search to see more.</source>
+        <translation>调整筛选条件或搜索词可看到更多问题。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkedFindingsPanel</name>
+    <message>
+        <source>Linked findings (%1 of %2)</source>
+        <comment>ticked of all findings of the visit</comment>
+        <translation>关联问题（共 %2 个，已选 %1 个）</translation>
+    </message>
+    <message>
+        <source>The visit has no findings yet.</source>
+        <translation>本次走访暂无问题。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>item code, finding title</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -233,6 +837,110 @@
         <source>FieldLedger</source>
         <comment>window title; the product name 督查台账</comment>
         <translation>督查台账</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseForm</name>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前口令</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新口令</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>再次输入新口令</translation>
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation>正在修改…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>修改口令</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoFileDialog</name>
+    <message>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoImageProvider</name>
+    <message>
+        <source>The app is closing.</source>
+        <translation>应用正在关闭。</translation>
+    </message>
+    <message>
+        <source>Locked. Unlock to see this photo.</source>
+        <translation>已锁定。解锁后才能查看此照片。</translation>
+    </message>
+    <message>
+        <source>This photo is not on this tablet yet. It arrives with the next sync.</source>
+        <translation>此照片尚未传到本平板，下次同步时送达。</translation>
+    </message>
+    <message>
+        <source>This photo&apos;s file is damaged and cannot be shown.</source>
+        <translation>此照片的文件已损坏，无法显示。</translation>
+    </message>
+    <message>
+        <source>This photo address is not valid.</source>
+        <translation>照片地址无效。</translation>
+    </message>
+    <message>
+        <source>This photo was deleted or is not on this tablet.</source>
+        <translation>此照片已删除，或不在本平板上。</translation>
+    </message>
+    <message>
+        <source>This photo could not be decoded. The rest of the record is not affected.</source>
+        <translation>此照片无法解码。记录的其他内容不受影响。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Photos can be added once this is saved.</source>
+        <translation>保存后即可添加照片。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>photo strip heading, count</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Not on this tablet yet</source>
+        <translation>尚未传到本平板</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewerPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
     </message>
 </context>
 <context>
@@ -251,6 +959,199 @@
         <source>−%1</source>
         <comment>points deducted</comment>
         <translation>−%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>page title: 设置</comment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Device enrolment</source>
+        <comment>设备注册</comment>
+        <translation>设备注册</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <comment>UI language setting</comment>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Auto-lock</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <source>Lock after this long without use (and always when the app goes to the background):</source>
+        <translation>无操作多长时间后锁定（应用转入后台时总是立即锁定）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>修改口令</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <comment>page title: 同步</comment>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>action: stop the running sync</comment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <comment>list header: fields two devices changed at once</comment>
+        <translation>冲突（%1）</translation>
+    </message>
+    <message>
+        <source>No conflicts</source>
+        <translation>没有冲突</translation>
+    </message>
+    <message>
+        <source>When this tablet and another device change the same field before they sync, both values appear here for you to choose.</source>
+        <translation>本平板与其他设备在同步前修改了同一字段时，两个值都会列在这里，由您选择保留哪一个。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusPanel</name>
+    <message>
+        <source>%1 · %2</source>
+        <comment>server address · device role</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Not enrolled with a server</source>
+        <translation>尚未在服务器注册</translation>
+    </message>
+    <message>
+        <source>Last synced: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Everything on this tablet has been sent.</source>
+        <translation>本平板上的内容已全部上传。</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1, %2</source>
+        <comment>pending change sets, pending photo files</comment>
+        <translation>待同步：%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 项修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo file(s)</source>
+        <translation>
+            <numerusform>%n 个照片文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes are kept on this tablet and sent when the server is in reach.</source>
+        <translation>修改保存在本平板上，连上服务器后自动上传。</translation>
+    </message>
+    <message>
+        <source>Open settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync runs by itself every %n minute(s) while the server is in reach, and as soon as the network comes back. Photos go after the records, smallest first.</source>
+        <translation>
+            <numerusform>联网时每 %n 分钟自动同步一次，网络恢复时立即同步。照片在记录之后上传，小文件优先。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>Verification (验收)</source>
+        <comment>dialog title</comment>
+        <translation>验收</translation>
+    </message>
+    <message>
+        <source>Check the rectification against the ledger, then record the result.</source>
+        <translation>对照台账检查整改情况，然后记录验收结果。</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <comment>verification result: 通过</comment>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <comment>verification result: 不通过</comment>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>Choose passed or not passed.</source>
+        <translation>请选择“通过”或“不通过”。</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>The inspector&apos;s name</source>
+        <translation>督查人员姓名</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>检查情况</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Documents and places checked, what was found</source>
+        <translation>查阅了哪些材料、查看了哪些地方、发现了什么</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evidence photo(s)</source>
+        <translation>
+            <numerusform>%n 张佐证照片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Record step</source>
+        <translation>记录</translation>
     </message>
 </context>
 <context>
@@ -325,6 +1226,11 @@
             <numerusform>%n 项待同步</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ledger</source>
+        <comment>button on a round&apos;s heading: open its ledger (台账)</comment>
+        <translation>台账</translation>
+    </message>
 </context>
 <context>
     <name>VisitListPage</name>
@@ -351,6 +1257,16 @@
     <message>
         <source>Visits assigned to this tablet appear here after a sync with the inspection office.</source>
         <translation>与督查室同步后，分配给本平板的走访任务会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Sync · %1</source>
+        <comment>toolbar: sync, then its state</comment>
+        <translation>同步 · %1</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>toolbar action: open the settings</comment>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
@@ -384,6 +1300,11 @@
         <source>Go back and choose a visit from the list.</source>
         <translation>请返回，从列表中选择一次走访。</translation>
     </message>
+    <message>
+        <source>Ledger</source>
+        <comment>toolbar action: open the round&apos;s ledger (台账)</comment>
+        <translation>台账</translation>
+    </message>
 </context>
 <context>
     <name>fl::app::AppServices</name>
@@ -411,6 +1332,24 @@
     </message>
 </context>
 <context>
+    <name>fl::app::ConflictListModel</name>
+    <message>
+        <source>This tablet</source>
+        <comment>who wrote a value</comment>
+        <translation>本平板</translation>
+    </message>
+    <message>
+        <source>Device %1</source>
+        <comment>who wrote a value: a short device id</comment>
+        <translation>设备 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>who wrote a value · when</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>fl::app::FindingEditor</name>
     <message>
         <source>Enter the deduction as a number, for example 2 or 2.5.</source>
@@ -423,6 +1362,80 @@
     <message>
         <source>Locked: this change is kept here and saved when you unlock.</source>
         <translation>已锁定：此项修改保留在本页，解锁后自动保存。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::FindingLifecycle</name>
+    <message>
+        <source>This step is not known.</source>
+        <translation>未知的步骤。</translation>
+    </message>
+    <message>
+        <source>No finding is chosen.</source>
+        <translation>尚未选择问题。</translation>
+    </message>
+    <message>
+        <source>Locked: unlock, then record the step again.</source>
+        <translation>已锁定：请解锁后重新记录这一步。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::InterviewEditor</name>
+    <message>
+        <source>Enter the time as YYYY-MM-DD HH:MM, for example 2026-11-20 10:00.</source>
+        <translation>请按 YYYY-MM-DD HH:MM 填写时间，例如 2026-11-20 10:00。</translation>
+    </message>
+    <message>
+        <source>Locked: this change is kept here and saved when you unlock.</source>
+        <translation>已锁定：此项修改保留在本页，解锁后自动保存。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::LedgerModel</name>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>By due date</source>
+        <comment>ledger sort order</comment>
+        <translation>按整改时限</translation>
+    </message>
+    <message>
+        <source>By deduction</source>
+        <comment>ledger sort order</comment>
+        <translation>按扣分</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <comment>ledger sort order</comment>
+        <translation>按整改状态</translation>
+    </message>
+    <message>
+        <source>Choose a file on this device to export to.</source>
+        <translation>请选择本设备上的文件作为导出位置。</translation>
+    </message>
+    <message>
+        <source>Unlock to export the ledger.</source>
+        <translation>解锁后才能导出台账。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>ledger</source>
+        <comment>file name of a ledger export: 台账</comment>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>As recorded</source>
+        <comment>ledger sort order</comment>
+        <translation>按记录顺序</translation>
     </message>
 </context>
 <context>
@@ -448,6 +1461,347 @@
     <message>
         <source>Strong.</source>
         <translation>强。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::PhotoListModel</name>
+    <message>
+        <source>%1 × %2</source>
+        <comment>photo size in pixels</comment>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Save the record first: photos are attached to a saved finding or note.</source>
+        <translation>请先保存：照片只能附在已保存的问题或谈话记录上。</translation>
+    </message>
+    <message>
+        <source>Choose an image file on this device.</source>
+        <translation>请选择本设备上的图片文件。</translation>
+    </message>
+    <message>
+        <source>This file is not a JPEG or PNG photo.</source>
+        <translation>此文件不是 JPEG 或 PNG 照片。</translation>
+    </message>
+    <message>
+        <source>This photo is damaged or incomplete and could not be read.</source>
+        <translation>此照片已损坏或不完整，无法读取。</translation>
+    </message>
+    <message>
+        <source>The file was not found.</source>
+        <translation>找不到该文件。</translation>
+    </message>
+    <message>
+        <source>Locked. Unlock to continue.</source>
+        <translation>已锁定，请解锁后继续。</translation>
+    </message>
+    <message>
+        <source>There is not enough storage space for this photo.</source>
+        <translation>存储空间不足，无法保存此照片。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::SettingsController</name>
+    <message>
+        <source>Unlock first.</source>
+        <translation>请先解锁。</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ.</source>
+        <translation>两次输入的新口令不一致。</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the current one.</source>
+        <translation>新口令与当前口令相同。</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Use the new one from now on.</source>
+        <translation>口令已修改，今后请使用新口令。</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong; nothing was changed.</source>
+        <translation>当前口令不正确，未做任何修改。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases: wait a moment and try again.</source>
+        <translation>口令错误次数过多，请稍候再试。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::SyncStatus</name>
+    <message>
+        <source>Offline</source>
+        <comment>sync state: the server is not in reach (离线)</comment>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <comment>sync state: the server answered</comment>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <comment>sync state: a sync runs</comment>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>inspection office</source>
+        <comment>device role: an office console (督查室)</comment>
+        <translation>督查室设备</translation>
+    </message>
+    <message>
+        <source>inspector&apos;s tablet</source>
+        <comment>device role: a field tablet</comment>
+        <translation>督查组平板</translation>
+    </message>
+    <message>
+        <source>Receiving round keys</source>
+        <translation>正在接收轮次密钥</translation>
+    </message>
+    <message>
+        <source>Sending changes: %1 of %2</source>
+        <translation>正在上传修改：%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Receiving changes: %n received</source>
+        <translation>
+            <numerusform>正在接收修改：已接收 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending photos: %1 of %2</source>
+        <translation>正在上传照片：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Receiving photos: %1 of %2</source>
+        <translation>正在接收照片：%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 sent · %2 received</source>
+        <comment>bytes of the running or last sync</comment>
+        <translation>上传 %1 · 接收 %2</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>an error, then what to do</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached.</source>
+        <translation>无法连接服务器。</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: changes stay on this tablet and are sent when the server is in reach. If this lasts, check the network (Wi-Fi or mobile data).</source>
+        <translation>数据不会丢失：修改保存在本平板上，连上服务器后自动上传。如长时间无法连接，请检查网络（无线网络或移动数据）。</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>服务器没有响应。</translation>
+    </message>
+    <message>
+        <source>Nothing is lost; sync tries again by itself.</source>
+        <translation>数据不会丢失，稍后会自动重试同步。</translation>
+    </message>
+    <message>
+        <source>The server is failing or busy (HTTP %1).</source>
+        <translation>服务器出错或繁忙（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>Nothing is lost; sync tries again later. Tell the inspection office if this lasts.</source>
+        <translation>数据不会丢失，稍后会自动重试。如持续出现，请告知督查室。</translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s clock is more than 5 minutes off the server&apos;s.</source>
+        <translation>本平板的时钟与服务器相差超过 5 分钟。</translation>
+    </message>
+    <message>
+        <source>Correct the date and time in the system settings, then tap Sync now.</source>
+        <translation>请在系统设置中校正日期和时间，然后点“立即同步”。</translation>
+    </message>
+    <message>
+        <source>The inspection office has revoked this tablet: it can no longer sync.</source>
+        <translation>督查室已注销本平板，无法再同步。</translation>
+    </message>
+    <message>
+        <source>Contact the office. Unsynced changes stay on this tablet.</source>
+        <translation>请联系督查室。未同步的修改仍保存在本平板上。</translation>
+    </message>
+    <message>
+        <source>The server does not know this tablet.</source>
+        <translation>服务器不认识本平板。</translation>
+    </message>
+    <message>
+        <source>Enrol it again in Settings with a new code from the inspection office.</source>
+        <translation>请向督查室索取新的注册码，在“设置”中重新注册。</translation>
+    </message>
+    <message>
+        <source>The server refused a repeated request.</source>
+        <translation>服务器拒绝了一个重复的请求。</translation>
+    </message>
+    <message>
+        <source>The server did not accept this tablet&apos;s signature.</source>
+        <translation>服务器不接受本平板的签名。</translation>
+    </message>
+    <message>
+        <source>Check the server address in Settings, or enrol the tablet again.</source>
+        <translation>请在“设置”中检查服务器地址，或重新注册本平板。</translation>
+    </message>
+    <message>
+        <source>This tablet is not a member of that round.</source>
+        <translation>本平板不是该轮次的成员。</translation>
+    </message>
+    <message>
+        <source>Ask the inspection office to share the round with this tablet.</source>
+        <translation>请督查室把该轮次分发给本平板。</translation>
+    </message>
+    <message>
+        <source>The enrolment code is wrong, already used or expired.</source>
+        <translation>注册码不正确、已使用或已过期。</translation>
+    </message>
+    <message>
+        <source>Ask the inspection office for a new code.</source>
+        <translation>请向督查室索取新的注册码。</translation>
+    </message>
+    <message>
+        <source>Enter the one-time code from the inspection office.</source>
+        <translation>请输入督查室提供的一次性注册码。</translation>
+    </message>
+    <message>
+        <source>Only an inspection office device may do this.</source>
+        <translation>只有督查室设备可以执行此操作。</translation>
+    </message>
+    <message>
+        <source>That is not a server address the app can use.</source>
+        <translation>这不是可用的服务器地址。</translation>
+    </message>
+    <message>
+        <source>Write it like https://sync.example.org (plain http:// only for this machine).</source>
+        <translation>请按 https://sync.example.org 的格式填写（http:// 仅限本机地址）。</translation>
+    </message>
+    <message>
+        <source>The server speaks another version of the sync protocol.</source>
+        <translation>服务器使用的同步协议版本不同。</translation>
+    </message>
+    <message>
+        <source>Update the app, or ask the inspection office to update the server. Nothing is lost.</source>
+        <translation>请更新应用，或请督查室更新服务器。数据不会丢失。</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation>服务器拒绝了请求（HTTP %1）。</translation>
+    </message>
+    <message>
+        <source>The app and the server may not match: update the app. Nothing is lost.</source>
+        <translation>应用与服务器可能版本不匹配，请更新应用。数据不会丢失。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was cut off or not understood; nothing from it was used.</source>
+        <translation>服务器的应答不完整或无法识别，已全部弃用。</translation>
+    </message>
+    <message>
+        <source>Sync tries again by itself. If this keeps happening, check the server address in Settings.</source>
+        <translation>稍后会自动重试。如反复出现，请在“设置”中检查服务器地址。</translation>
+    </message>
+    <message>
+        <source>A sync is running.</source>
+        <translation>正在同步。</translation>
+    </message>
+    <message>
+        <source>Try again when it has finished.</source>
+        <translation>请在同步结束后再试。</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled.</source>
+        <translation>同步已取消。</translation>
+    </message>
+    <message>
+        <source>Tap Sync now to continue where it stopped.</source>
+        <translation>点“立即同步”可从中断处继续。</translation>
+    </message>
+    <message>
+        <source>This tablet is not enrolled with the inspection office&apos;s server yet.</source>
+        <translation>本平板尚未在督查室的服务器上注册。</translation>
+    </message>
+    <message>
+        <source>Enrol it in Settings with the server address and a one-time code from the office. Until then everything is kept on this tablet.</source>
+        <translation>请在“设置”中填写服务器地址和督查室提供的一次性注册码进行注册。注册前所有数据保存在本平板上。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s identity could not be verified, so nothing was sent.</source>
+        <translation>无法验证服务器的身份，未发送任何数据。</translation>
+    </message>
+    <message>
+        <source>Check the server address and this tablet&apos;s date and time, or ask the inspection office.</source>
+        <translation>请检查服务器地址和本平板的日期时间，或咨询督查室。</translation>
+    </message>
+    <message>
+        <source>The vault is locked.</source>
+        <translation>已锁定。</translation>
+    </message>
+    <message>
+        <source>Unlock it; sync then resumes by itself.</source>
+        <translation>解锁后会自动继续同步。</translation>
+    </message>
+    <message>
+        <source>This tablet&apos;s storage is full.</source>
+        <translation>本平板存储空间已满。</translation>
+    </message>
+    <message>
+        <source>Free some space; sync then continues where it stopped.</source>
+        <translation>请清理存储空间，之后同步会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Sync stopped because this tablet could not read or write its own data.</source>
+        <translation>本平板无法读写自身数据，同步已停止。</translation>
+    </message>
+    <message>
+        <source>Restart the app. If this happens again, contact the inspection office.</source>
+        <translation>请重新启动应用。如再次出现，请联系督查室。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>上传 %n 项修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) received</source>
+        <translation>
+            <numerusform>接收 %n 项修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo file(s) sent</source>
+        <translation>
+            <numerusform>上传 %n 个照片文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo file(s) received</source>
+        <translation>
+            <numerusform>接收 %n 个照片文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to exchange</source>
+        <translation>没有需要交换的内容</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>what the last sync exchanged · bytes</comment>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>

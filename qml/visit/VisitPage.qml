@@ -16,6 +16,9 @@ Page {
     signal backRequested()
     signal findingChosen(string findingId, string visitId)
     signal newFindingRequested(string visitId, string checklistItemId)
+    signal interviewChosen(string interviewId, string visitId)
+    signal newInterviewRequested(string visitId)
+    signal ledgerRequested(string campaignId)
 
     VisitSummary {
         id: summary
@@ -54,6 +57,12 @@ Page {
                     opacity: 0.85
                     elide: Text.ElideRight
                 }
+            }
+            ToolButton {
+                objectName: "ledgerButton"
+                visible: summary.found
+                text: qsTr("Ledger", "toolbar action: open the round's ledger (台账)")
+                onClicked: root.ledgerRequested(summary.campaignId)
             }
         }
     }
@@ -112,6 +121,20 @@ Page {
                     Layout.fillHeight: true
                     visitId: root.visitId
                     onFindingChosen: findingId => root.findingChosen(findingId, root.visitId)
+                }
+                Rectangle {
+                    Layout.fillWidth: true
+                    implicitHeight: 1
+                    color: Material.dividerColor
+                }
+                InterviewsPanel {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.maximumHeight: root.height / 3
+                    visitId: root.visitId
+                    onInterviewChosen: interviewId => root.interviewChosen(interviewId,
+                                                                            root.visitId)
+                    onNewInterviewRequested: root.newInterviewRequested(root.visitId)
                 }
             }
         }

@@ -11,6 +11,7 @@ Column {
     id: root
 
     required property string visitId
+    required property string campaignId
     required property string campaignName
     required property string campaignPeriod
     required property bool firstOfCampaign
@@ -22,12 +23,15 @@ Column {
     required property int pendingCount
 
     signal clicked()
+    signal ledgerClicked()
 
     SectionHeading {
         width: root.width
         visible: root.firstOfCampaign
         title: root.campaignName
         detail: root.campaignPeriod
+        actionText: qsTr("Ledger", "button on a round's heading: open its ledger (台账)")
+        onActionClicked: root.ledgerClicked()
     }
 
     ItemDelegate {

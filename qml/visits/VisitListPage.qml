@@ -10,6 +10,9 @@ Page {
     id: root
 
     signal visitChosen(string visitId)
+    signal syncRequested()
+    signal settingsRequested()
+    signal ledgerRequested(string campaignId)
 
     header: ToolBar {
         Material.foreground: "white"
@@ -31,6 +34,18 @@ Page {
                 text: qsTr("%n change(s) not yet synced", "", AppServices.pendingCount)
                 elide: Text.ElideRight
                 Layout.maximumWidth: root.width / 2
+            }
+            ToolButton {
+                objectName: "syncButton"
+                text: SyncStatus.syncing ? SyncStatus.stateText
+                                         : qsTr("Sync · %1", "toolbar: sync, then its state")
+                                           .arg(SyncStatus.stateText)
+                onClicked: root.syncRequested()
+            }
+            ToolButton {
+                objectName: "settingsButton"
+                text: qsTr("Settings", "toolbar action: open the settings")
+                onClicked: root.settingsRequested()
             }
             ToolButton {
                 text: qsTr("Lock", "action: lock the vault now")
@@ -59,6 +74,7 @@ Page {
 
             width: ListView.view.width
             onClicked: root.visitChosen(visit.visitId)
+            onLedgerClicked: root.ledgerRequested(visit.campaignId)
         }
         ScrollIndicator.vertical: ScrollIndicator {}
     }

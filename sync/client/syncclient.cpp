@@ -14,6 +14,9 @@
 #include <QThread>
 #include <QTimer>
 
+#include <cstring>
+#include <memory>
+
 namespace fl::sync {
 
 // The library's one logging category; info and debug are off unless QT_LOGGING_RULES asks.
@@ -49,6 +52,37 @@ QByteArray requestTarget(const QUrl &url) {
         t += '?' + url.query(QUrl::FullyEncoded).toUtf8();
     return t;
 }
+
+/// A request body that cannot be rewound: Qt's network layer then reports a connection cut
+/// while sending as an error (ContentReSendError) instead of sending the request again.
+class OneShotBody : public QIODevice {
+public:
+    explicit OneShotBody(const QByteArray &data)
+        : m_data(data) {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override {
+        return m_data.size() - m_pos + QIODevice::bytesAvailable();
+    }
+    bool atEnd() const override { return m_pos >= m_data.size() && QIODevice::atEnd(); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override {
+        if (m_pos >= m_data.size())
+            return max > 0 ? -1 : 0; // the end of a sequential device
+        const qint64 n = std::min(max, qint64(m_data.size()) - m_pos);
+        std::memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
 
 } // namespace
 
@@ -192,12 +226,20 @@ SyncResult<HttpResponse> SyncClient::executeOnce(const HttpRequest &request) {
     }
 
     QNetworkReply *reply = nullptr;
-    if (request.method == "GET")
+    std::unique_ptr<OneShotBody> oneShot; // read by the network layer until the reply ends
+    if (request.method == "GET") {
         reply = m_nam->get(req);
-    else if (request.method == "HEAD")
+    } else if (request.method == "HEAD") {
         reply = m_nam->head(req);
-    else
+    } else if (!request.resendable && !request.body.isEmpty()) {
+        // Streamed from a device that cannot be rewound, so it needs its length up front.
+        req.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        oneShot = std::make_unique<OneShotBody>(request.body);
+        reply = m_nam->sendCustomRequest(req, request.method, oneShot.get());
+    } else {
         reply = m_nam->sendCustomRequest(req, request.method, request.body);
+    }
     m_current = reply;
     // A streamed body is handed on as it comes, never held whole in memory.
     if (request.sink)

@@ -40,6 +40,11 @@ struct HttpRequest {
     QByteArray contentType = "application/cbor"; ///< of the body, when there is one
     QList<QPair<QByteArray, QByteArray>> headers;
     bool sign = true; ///< every request but GET /v1/health is signed
+    /// Whether Qt's network layer may send the request again by itself when the connection is
+    /// cut while the request is being sent (it does so on a fresh connection). Off for a tus
+    /// chunk: the server may have kept part of it, so the uploader asks it where to go on
+    /// instead of sending the whole chunk again into an offset mismatch.
+    bool resendable = true;
     /// Statuses handed back to the caller; any other becomes a typed failure.
     QList<int> accept = {200};
     /// Accepted answers that carry a body must be CBOR (Content-Type application/cbor).

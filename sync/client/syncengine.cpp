@@ -4,11 +4,11 @@
 #include "media/blobstore.h"
 #include "store/store.h"
 #include "sync/client/syncclient.h"
+#include "sync/client/tusuploader.h"
 #include "sync/protocol/wire.h"
 #include "vault/blobcipher.h"
 #include "vault/vault.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -29,9 +29,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcSync)
 
 namespace {
 
-constexpr char TusVersion[] = "1.0.0";
 constexpr int PhotoPage = 500;
-constexpr int MaxUploadAnomalies = 3;
 
 /// Rejection reasons that can go away without anyone touching the change set: the office may
 /// still share the campaign, the server's clock catches up. Such change sets stay pending.
@@ -53,22 +51,13 @@ SyncFailure protocolFailure(const QString &detail) {
 
 /// One file that arrived damaged, is damaged here, or that the server keeps discarding: it is
 /// skipped (and retried at the next sync) so that it does not hold back the other files.
-constexpr char IntegrityCode[] = "integrity";
+constexpr const char *IntegrityCode = TusUploader::IntegrityCode;
 SyncFailure integrityFailure(const QString &detail) {
     return makeFailure(SyncError::Protocol, QLatin1String(IntegrityCode), 0, detail);
 }
 
 QByteArray tusMetadata(const QByteArray &contentId, const QString &campaignId) {
     return "content_id " + contentId.toBase64() + ",campaign " + campaignId.toUtf8().toBase64();
-}
-
-/// A tus header that must be a non-negative integer.
-std::optional<qint64> offsetHeader(const HttpResponse &r, const char *name) {
-    bool ok = false;
-    const qint64 v = r.header(name).trimmed().toLongLong(&ok);
-    if (!ok || v < 0)
-        return std::nullopt;
-    return v;
 }
 
 struct BlobJob {
@@ -91,6 +80,7 @@ SyncEngine::SyncEngine(Vault &vault, QString databasePath, QString blobDir, Opti
     , m_blobDir(std::move(blobDir))
     , m_options(options)
     , m_client(new SyncClient(this))
+    , m_uploader(new TusUploader(*m_client, this))
     , m_backoff(options.retry)
     , m_periodic(new QTimer(this))
     , m_retry(new QTimer(this)) {
@@ -98,6 +88,11 @@ SyncEngine::SyncEngine(Vault &vault, QString databasePath, QString blobDir, Opti
     qRegisterMetaType<SyncReport>();
     qRegisterMetaType<SyncFailure>();
     m_client->setTimeout(m_options.requestTimeout);
+    m_uploader->setChunkBytes(m_options.chunkBytes);
+    connect(m_uploader, &TusUploader::acknowledged, this, [this](qint64 bytes) {
+        m_progress.bytesUp += bytes;
+        publishProgress();
+    });
     m_retry->setSingleShot(true);
     connect(m_periodic, &QTimer::timeout, this, [this] { trigger(Trigger::Periodic); });
     connect(m_retry, &QTimer::timeout, this, [this] { trigger(Trigger::Retry); });
@@ -856,102 +851,22 @@ SyncResult<bool> SyncEngine::uploadBlob(const QByteArray &contentId, const QStri
     if (bytes.size() != size || blobcipher::contentId(bytes) != contentId)
         return integrityFailure(QStringLiteral("a photo file on this device is damaged; it was "
                                                "not uploaded"));
-    const QList<QPair<QByteArray, QByteArray>> tus = {{"Tus-Resumable", TusVersion}};
     auto state = m_state->blobState(contentId);
     if (!state)
         return localFailure(state.error());
     QUrl location;
     if (state->startsWith("up "))
         location = QUrl(QString::fromUtf8(state->mid(3)));
-
-    qint64 offset = -1;
-    int anomalies = 0;
-    while (true) {
-        if (auto r = checkpoint(); !r)
-            return r.failure();
-        if (anomalies > MaxUploadAnomalies)
-            return integrityFailure(QStringLiteral("the server keeps refusing the parts of a "
-                                                   "file"));
-        if (!location.isValid()) {
-            // tus creation; a blob the server already holds answers with its full offset.
-            HttpRequest create;
-            create.method = "POST";
-            create.target = "/v1/blobs";
-            create.headers = tus;
-            create.headers.append({"Upload-Length", QByteArray::number(size)});
-            create.headers.append({"Upload-Metadata", tusMetadata(contentId, campaignId)});
-            create.accept = {201};
-            create.cborAnswer = false;
-            auto created = m_client->execute(create);
-            if (!created)
-                return created.failure();
-            const QByteArray where = created->header("Location");
-            if (where.isEmpty())
-                return protocolFailure(QStringLiteral("the upload was created without an "
-                                                      "address"));
-            location = QUrl(QString::fromUtf8(where));
-            offset = offsetHeader(*created, "Upload-Offset").value_or(0);
-            if (offset < size) {
-                if (auto r = m_state->setBlobState(contentId, "up " + location.toEncoded()); !r)
-                    return localFailure(r.error());
-            }
-        }
-        if (offset < 0) {
-            // Resuming an upload of an earlier sync: ask the server how far it got.
-            HttpRequest head;
-            head.method = "HEAD";
-            head.url = location;
-            head.headers = tus;
-            head.accept = {200, 204, 404, 410};
-            head.cborAnswer = false;
-            auto where = m_client->execute(head);
-            if (!where)
-                return where.failure();
-            const auto at = offsetHeader(*where, "Upload-Offset");
-            const auto length = offsetHeader(*where, "Upload-Length");
-            if (where->status == 404 || where->status == 410 || (length && *length != size)) {
-                location = QUrl(); // expired or discarded: start over
-                ++anomalies;
-                continue;
-            }
-            if (!at || *at > size)
-                return protocolFailure(QStringLiteral("the upload offset is missing"));
-            offset = *at;
-        }
-        if (offset >= size)
-            break;
-
-        const qint64 length = std::min(m_options.chunkBytes, size - offset);
-        const QByteArray chunk = bytes.mid(offset, length);
-        HttpRequest patch;
-        patch.method = "PATCH";
-        patch.url = location;
-        patch.body = chunk;
-        patch.contentType = "application/offset+octet-stream";
-        patch.headers = tus;
-        patch.headers.append({"Upload-Offset", QByteArray::number(offset)});
-        patch.headers.append(
-            {"Upload-Checksum",
-             "sha256 " + QCryptographicHash::hash(chunk, QCryptographicHash::Sha256).toBase64()});
-        patch.accept = {204, 409, 460};
-        patch.cborAnswer = false;
-        auto sent = m_client->execute(patch);
-        if (!sent)
-            return sent.failure();
-        if (sent->status == 204) {
-            const auto next = offsetHeader(*sent, "Upload-Offset");
-            if (!next || *next <= offset || *next > offset + length)
-                return protocolFailure(QStringLiteral("the upload offset did not advance"));
-            m_progress.bytesUp += *next - offset;
-            publishProgress();
-            offset = *next;
-            continue;
-        }
-        // 409 (offset mismatch) or 460 (chunk, or at the end the whole file, did not match its
-        // checksum and was discarded): ask the server where it stands, then go on from there.
-        ++anomalies;
-        offset = -1;
-    }
+    // The upload's address is kept before its first byte goes, so a restart resumes it.
+    auto sent = m_uploader->upload(
+        bytes, tusMetadata(contentId, campaignId), location,
+        [&](const QUrl &where) -> SyncResult<void> {
+            if (auto r = m_state->setBlobState(contentId, "up " + where.toEncoded()); !r)
+                return localFailure(r.error());
+            return {};
+        });
+    if (!sent)
+        return sent.failure();
     if (auto r = m_state->setBlobState(contentId, "done"); !r)
         return localFailure(r.error());
     return true;

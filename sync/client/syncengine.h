@@ -28,6 +28,7 @@ struct ApplyReport;
 namespace fl::sync {
 
 class SyncClient;
+class TusUploader;
 
 /// Where a sync is and how far it got; counts are for the running (or last) sync.
 struct SyncProgress {
@@ -211,6 +212,7 @@ private:
     QUrl m_serverOverride;
     Options m_options;
     SyncClient *m_client = nullptr;
+    TusUploader *m_uploader = nullptr; // blob uploads, over m_client
     std::unique_ptr<Store> m_store;
     std::unique_ptr<BlobStore> m_blobs;
     std::unique_ptr<SyncState> m_state;

@@ -3,6 +3,7 @@
 // throw-away data folder holding a locked vault and a small round.
 
 #include "apptestsupport.h"
+#include "photoimageprovider.h"
 
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -22,6 +23,8 @@ public Q_SLOTS:
     }
     void qmlEngineAvailable(QQmlEngine *engine) {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml")); // the module's resources
+        engine->addImageProvider(QLatin1String(fl::app::PhotoImageProvider::Name),
+                                 new fl::app::PhotoImageProvider(m_fx.services()));
     }
 
 private:

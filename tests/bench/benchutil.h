@@ -36,3 +36,9 @@ inline void report(const char *name, const Stats &s, const char *unit = "us") {
                 s.p99, unit, s.mean, unit, s.max, unit, s.n);
     std::fflush(stdout);
 }
+
+/// One figure on one line: what, how much of what, and the goal it is held against (if any).
+inline void reportValue(const char *name, double value, const char *unit, const char *goal = "") {
+    std::printf("%-40s value=%12.2f %s%s%s\n", name, value, unit, *goal ? "  goal " : "", goal);
+    std::fflush(stdout);
+}

@@ -97,11 +97,17 @@ void CliTest::fullWorkflowThroughJson() {
 
     CliResult set = cli({"finding", "set", f2, "description", "补充说明", "--json"});
     QCOMPARE(set.exitCode, 0);
+    // A whole number typed for a deduction is a number, not a type error.
+    CliResult deduction = cli({"finding", "set", f2, "deduction", "2", "--json"});
+    QVERIFY2(deduction.exitCode == 0, deduction.err.constData());
+    QCOMPARE(deduction.json().object().value("deduction").toDouble(), 2.0);
     CliResult journal = cli({"journal", "--record", f2, "--json"});
     const QJsonArray entries = journal.json().array();
-    QCOMPARE(entries.size(), 2);
-    // Newest first; the edit carries just the field that changed.
+    QCOMPARE(entries.size(), 3);
+    // Newest first; each edit carries just the field that changed.
     QCOMPARE(entries.at(0).toObject().value("values").toObject().keys(),
+             QStringList{QStringLiteral("deduction")});
+    QCOMPARE(entries.at(1).toObject().value("values").toObject().keys(),
              QStringList{QStringLiteral("description")});
 
     const QString csvPath = m_dir->path() + "/ledger.csv";

@@ -1,8 +1,9 @@
 // DESIGN.md invariants 3-5 end to end: three inspectors' tablets and the office console capture
 // and edit offline (the same fields of the same finding among them), then sync in random
 // orders through a proxy that drops, resets, truncates, delays and duplicates requests. In the
-// end every device holds the same findings and the same conflicts, and the server holds each
-// change exactly once. On SQLite, on PostgreSQL, and with two servers on one PostgreSQL.
+// end every device holds the same findings and the same conflicts, the photo one tablet took
+// byte for byte, and the server holds each change exactly once and no plaintext: no text and no
+// image bytes. On SQLite, on PostgreSQL, and with two servers on one PostgreSQL.
 #include "../server/pgcluster.h"
 #include "../server/servertestsupport.h"
 #include "clirunner.h"
@@ -133,7 +134,9 @@ void SyncConvergenceTest::runScenario(const QList<QStringList> &serverStorage,
     for (const Device &d : devices)
         QCOMPARE(cli(d, {"finding", "show", shared}).exitCode, 0);
 
-    // Offline: everyone records, and everyone edits the same finding.
+    // Offline: everyone records, and everyone edits the same finding; a tablet takes a photo.
+    const QString caption = QStringLiteral("照片说明CAPTION-4711");
+    QString photo;
     for (int i = 0; i < devices.size(); ++i) {
         const Device &d = devices[i];
         QStringList own;
@@ -149,8 +152,13 @@ void SyncConvergenceTest::runScenario(const QList<QStringList> &serverStorage,
         QCOMPARE(cli(d, {"finding", "set", own[0], "description", QStringLiteral("补充 ") + d.name})
                      .exitCode,
                  0);
-        if (i == 1)
+        if (i == 1) {
             QCOMPARE(cli(d, {"finding", "delete", own[2]}).exitCode, 0);
+            photo =
+                idOf(cli(d, {"photo", "add", "--record", own[0], "--file",
+                             QStringLiteral(FL_TEST_DATA "/photo_gps.jpg"), "--caption", caption}));
+            QVERIFY(!photo.isEmpty());
+        }
     }
     QCOMPARE(cli(devices[2], {"finding", "set", shared, "description", "只有二号改了"}).exitCode,
              0);
@@ -175,6 +183,11 @@ void SyncConvergenceTest::runScenario(const QList<QStringList> &serverStorage,
                 clean = false;
                 ++failures;
             }
+            // Clean also means every photo file went where it belongs.
+            const QJsonObject report = r.json().object();
+            if (report.value("missing_blobs").toInt() > 0 ||
+                report.value("blob_failures").toInt() > 0)
+                clean = false;
         }
         cleanRounds = clean ? cleanRounds + 1 : 0;
     }
@@ -218,23 +231,54 @@ void SyncConvergenceTest::runScenario(const QList<QStringList> &serverStorage,
         const CliResult status = cli(devices[i], {"status"});
         QCOMPARE(status.json().object().value("pending").toInt(), 0);
     }
+    // The photo, downloaded and decrypted everywhere, is the very one the tablet stored.
+    QByteArray taken;
+    for (int i : {1, 0, 2, 3}) {
+        const QString out = root.path() + QStringLiteral("/photo-%1.jpg").arg(i);
+        const CliResult e = cli(devices[i], {"photo", "export", photo, "--out", out});
+        QVERIFY2(e.exitCode == 0,
+                 qPrintable(devices[i].name + QLatin1Char(' ') + QString::fromUtf8(e.err)));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        if (i == 1) {
+            taken = bytes;
+            QVERIFY(taken.size() > 1000);
+        } else {
+            QVERIFY2(bytes == taken,
+                     qPrintable(devices[i].name + QStringLiteral(": another photo")));
+        }
+    }
+
     // Exactly once on the server, whatever was duplicated or retried.
     const CommandResult stats = runServerCommand(admin + QStringList{"stats", "--json"});
     QCOMPARE(QJsonDocument::fromJson(stats.out).object().value("changes").toInt(), localChangeSets);
 
-    // The server saw no plaintext.
-    if (!serverData.isEmpty()) {
-        QDirIterator it(serverData, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            QFile f(it.next());
-            QVERIFY(f.open(QIODevice::ReadOnly));
-            const QByteArray bytes = f.readAll();
-            for (const QString &s : {QStringLiteral("共同问题"), QStringLiteral("三会一课"),
-                                     QStringLiteral("省交通运输厅"), QStringLiteral("只有二号改了"),
-                                     QStringLiteral("tablet-1 问题")})
-                QVERIFY2(!bytes.contains(s.toUtf8()), qPrintable(f.fileName()));
-        }
+    // The server saw no plaintext: none of the text typed, none of the image bytes (windows of
+    // the fixture's compressed data, which a stored copy of the photo would contain).
+    QFile fixture(QStringLiteral(FL_TEST_DATA "/photo_gps.jpg"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const QByteArray image = fixture.readAll();
+    QList<QByteArray> needles;
+    for (int i = 1; i <= 4; ++i)
+        needles.append(image.mid(image.size() * i / 6, 24));
+    needles.append(taken.mid(taken.size() / 2, 24)); // and of the copy the tablet keeps
+    for (const QString &s :
+         {QStringLiteral("共同问题"), QStringLiteral("三会一课"), QStringLiteral("省交通运输厅"),
+          QStringLiteral("只有二号改了"), QStringLiteral("tablet-1 问题"), caption})
+        needles.append(s.toUtf8());
+    int files = 0;
+    QDirIterator it(serverData, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        ++files;
+        for (const QByteArray &needle : std::as_const(needles))
+            QVERIFY2(!bytes.contains(needle), qPrintable(f.fileName()));
     }
+    // The photo and its thumbnail at least (and the database, on SQLite).
+    QVERIFY2(files >= 2, qPrintable(QString::number(files)));
 }
 
 void SyncConvergenceTest::convergesOnSqlite() {

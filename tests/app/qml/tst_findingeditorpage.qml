@@ -130,6 +130,18 @@ Item {
                     "Dues ledger unclear, typed before the lock")
         }
 
+        function test_openingWithItsItemShowsTheItemsMaximum() {
+            const first = openPage("")
+            enter(first, "titleField", "Opened again with its item")
+            // As the page tour and the ledger open it: the item given too, whatever order QML
+            // sets the properties in.
+            const page = createTemporaryObject(pageComponent, root, {
+                findingId: first.editor.findingId, visitId: testCase.visitId,
+                checklistItemId: testCase.itemId })
+            compare(page.editor.maxDeduction, 5)
+            compare(page.editor.title, "Opened again with its item")
+        }
+
         function findingChild(page, name) {
             const item = findChild(page, name)
             verify(item, name)

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "common/result.h"
+#include "rowsync.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QUrl>
+
+namespace fl::app {
+
+class AppServices;
+
+/// The photos (evidence) attached to one record, a finding or an interview note, oldest
+/// first, and their import from image files. The images themselves are shown through the
+/// "photos" image provider (image://photos/<id>/thumb and /full), decrypted in memory.
+class PhotoListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(
+        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
+    /// The finding or interview whose photos are listed and imported.
+    Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY recordIdChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    /// Why the last import failed; empty after one succeeds.
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    /// Where an import looks first: the pictures folder.
+    Q_PROPERTY(QUrl picturesFolder READ picturesFolder CONSTANT)
+public:
+    enum Role {
+        PhotoIdRole = Qt::UserRole,
+        CaptionRole,
+        ThumbnailSourceRole, ///< image://photos/<id>/thumb
+        ImageSourceRole,     ///< image://photos/<id>/full
+        TakenAtTextRole,
+        SizeTextRole,  ///< "4032 × 3024"
+        AvailableRole, ///< the image is on this device (not waiting for a sync)
+    };
+    Q_ENUM(Role)
+
+    explicit PhotoListModel(QObject *parent = nullptr);
+
+    [[nodiscard]] AppServices *services() const { return m_services; }
+    void setServices(AppServices *services);
+    [[nodiscard]] QString recordId() const { return m_recordId; }
+    void setRecordId(const QString &recordId);
+    [[nodiscard]] QString errorString() const { return m_errorString; }
+    [[nodiscard]] static QUrl picturesFolder();
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    /// Imports a JPEG or PNG file (metadata stripped, encrypted) and attaches it to the record.
+    /// Returns the new photo's id, or an empty string with errorString saying why.
+    Q_INVOKABLE QString importFile(const QUrl &fileUrl, const QString &caption = {});
+    /// The row of a photo, or -1.
+    Q_INVOKABLE int rowOf(const QString &photoId) const;
+    Q_INVOKABLE void reload();
+
+    /// The words shown for a failed import or display.
+    [[nodiscard]] static QString describe(const Error &error);
+
+Q_SIGNALS:
+    void servicesChanged();
+    void recordIdChanged();
+    void countChanged();
+    void errorStringChanged();
+
+private:
+    struct Row {
+        QString id;
+        QString caption;
+        QDateTime takenAt;
+        int width = 0;
+        int height = 0;
+        int orientation = 1;
+        bool available = false;
+        bool operator==(const Row &) const = default;
+    };
+    void apply(const QList<Row> &next);
+    void setError(const QString &text);
+
+    QPointer<AppServices> m_services;
+    QString m_recordId;
+    QList<Row> m_rows;
+    QString m_errorString;
+};
+
+} // namespace fl::app
