@@ -224,6 +224,23 @@ void WireTest::pushResultRoundTrips() {
     QCOMPARE(got->stored, r.stored);
     QCOMPARE(got->rejected, r.rejected);
     QVERIFY(!wire::decodePushResult(wire::encodeError(QStringLiteral("internal"), QString())));
+    // The answer names the device once: each entry costs a few bytes, not a 24-byte id.
+    wire::PushResult many;
+    for (quint64 i = 1; i <= 500; ++i)
+        many.stored.append({changeId(Device, i), qint64(100000 + i)});
+    QVERIFY2(wire::encodePushResult(many).size() < 500 * 12,
+             qPrintable(QString::number(wire::encodePushResult(many).size())));
+    // The long form (ids in full) is still understood.
+    QCborMap longForm;
+    longForm.insert(QStringLiteral("v"), 1);
+    longForm.insert(QStringLiteral("stored"), QCborArray{QCborArray{changeId(Device, 7), 70}});
+    longForm.insert(QStringLiteral("rejected"), QCborArray{});
+    auto parsed = wire::decodePushResult(QCborValue(longForm).toCbor());
+    QVERIFY(parsed);
+    QCOMPARE(parsed->stored.first().first, changeId(Device, 7));
+    // A sequence without the device to go with it is refused.
+    longForm.insert(QStringLiteral("stored"), QCborArray{QCborArray{7, 70}});
+    QVERIFY(!wire::decodePushResult(QCborValue(longForm).toCbor()));
 }
 
 void WireTest::enrolmentAndEnvelopesRoundTrip() {
