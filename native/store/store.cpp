@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include "store/cborwriter.h"
 #include "store/merge.h"
 #include "store/schema.h"
 #include "vault/recordcipher.h"
@@ -31,14 +32,17 @@ QByteArray changeIdFor(const QByteArray &device, quint64 sequence) {
 }
 
 QByteArray encodeFields(const QList<FieldChange> &fields) {
-    QCborArray out;
+    QByteArray out;
+    cbor::arrayHeader(out, fields.size());
     for (const FieldChange &f : fields) {
-        QCborArray prev;
+        cbor::arrayHeader(out, 3);
+        cbor::text(out, f.field);
+        cbor::bytes(out, f.value);
+        cbor::arrayHeader(out, f.prev.size());
         for (const QByteArray &p : f.prev)
-            prev.append(p);
-        out.append(QCborArray{f.field, f.value, prev});
+            cbor::bytes(out, p);
     }
-    return QCborValue(out).toCbor();
+    return out;
 }
 
 QList<FieldChange> decodeFields(const QByteArray &blob) {
@@ -335,7 +339,7 @@ Result<void> Store::writeFields(Writer &w, Stored &row, bool isNew, const QCborM
         const QString field = it.key().toString();
         if (field.isEmpty())
             return makeError(ErrorCode::InvalidArgument, QStringLiteral("Empty field name."));
-        QByteArray plain = it.value().toCbor();
+        QByteArray plain = cbor::encode(it.value());
         FieldChange fc;
         fc.field = field;
         fc.value = recordcipher::encrypt(
@@ -495,7 +499,7 @@ Result<void> Store::applyChangeSet(const ChangeSet &cs, bool local, bool fullMer
         r.deleted = deleted;
     }
 
-    const QByteArray state = QCborValue(r.state).toCbor();
+    const QByteArray state = cbor::encode(r.state);
     if (r.rowid == 0) {
         auto st = m_db.prepare("INSERT INTO records (id, type, campaign_id, parent_id, "
                                "created_hlc, updated_hlc, deleted, state) "
@@ -545,7 +549,7 @@ Result<void> Store::resolveConflict(const QString &recordId, const QString &fiel
         ChangeSet cs = newLocalChangeSet(row);
         FieldChange fc;
         fc.field = field;
-        QByteArray plain = chosen.toCbor();
+        QByteArray plain = cbor::encode(chosen);
         fc.value =
             recordcipher::encrypt(**key, plain,
                                   recordcipher::associatedData(row.type.toUtf8(), row.id.toUtf8(),
@@ -848,6 +852,32 @@ Result<int> Store::pendingCount() const {
     if (const int rc = st->step(); rc != SQLITE_ROW)
         return m_db.lastError(rc, QStringLiteral("count pending changes"));
     return int(st->int64(0));
+}
+
+Result<QHash<QString, int>> Store::pendingUnder(const QSet<QString> &ids) const {
+    // Each change counted once per ancestor generation: by its record, its parent and its
+    // parent's parent (the records table holds the parents' own parents).
+    auto st = m_db.prepare(
+        "SELECT record_id, count(*) FROM journal WHERE local = 1 AND server_seq IS NULL "
+        "GROUP BY record_id "
+        "UNION ALL SELECT parent_id, count(*) FROM journal "
+        "WHERE local = 1 AND server_seq IS NULL AND parent_id IS NOT NULL GROUP BY parent_id "
+        "UNION ALL SELECT r.parent_id, count(*) FROM journal j JOIN records r ON r.id = "
+        "j.parent_id "
+        "WHERE j.local = 1 AND j.server_seq IS NULL AND r.parent_id IS NOT NULL "
+        "GROUP BY r.parent_id");
+    if (!st)
+        return st.error();
+    QHash<QString, int> out;
+    int rc = SQLITE_ROW;
+    while ((rc = st->step()) == SQLITE_ROW) {
+        const QString id = st->text(0);
+        if (ids.contains(id))
+            out[id] += int(st->int64(1));
+    }
+    if (rc != SQLITE_DONE)
+        return m_db.lastError(rc, QStringLiteral("count pending changes by record"));
+    return out;
 }
 
 Result<void> Store::markSynced(const QList<QPair<QByteArray, qint64>> &confirmed) {

@@ -161,6 +161,10 @@ public:
     /// Local change sets the server has not confirmed, oldest first.
     [[nodiscard]] Result<QList<ChangeSet>> pending(int limit) const;
     [[nodiscard]] Result<int> pendingCount() const;
+    /// Local change sets not yet confirmed, counted for each of `ids`: those of the record
+    /// itself, of its children and of its grandchildren (a visit: its findings, interviews and
+    /// their photos and transitions). Reads plaintext columns only: cheap on a long outbox.
+    [[nodiscard]] Result<QHash<QString, int>> pendingUnder(const QSet<QString> &ids) const;
     /// Records the server's confirmation; only then does a change count as synced.
     Result<void> markSynced(const QList<QPair<QByteArray, qint64>> &confirmed);
     /// Merges change sets from elsewhere (same rules as local writes); idempotent.
