@@ -7,6 +7,7 @@
 #include "preferences.h"
 #include "startup.h"
 
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -15,6 +16,8 @@
 Q_IMPORT_QML_PLUGIN(FieldLedgerPlugin)
 
 int main(int argc, char *argv[]) {
+    QElapsedTimer sinceMain; // for --exit-after-first-frame
+    sinceMain.start();
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("FieldLedger"));
     QGuiApplication::setOrganizationName(QStringLiteral("FieldLedger"));
@@ -36,6 +39,7 @@ int main(int argc, char *argv[]) {
         &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
         [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     fl::app::PageTour tour(engine, services, options, language); // --self-test, --screenshot-dir
+    fl::app::FirstFrameProbe probe(engine, services, options, sinceMain); // bench_app
     engine.loadData("import FieldLedger\nMain {}");
     return QGuiApplication::exec();
 }

@@ -2,10 +2,12 @@
 
 #include "startup.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QVariant>
 
+#include <atomic>
 #include <functional>
 
 class QQmlApplicationEngine;
@@ -48,6 +50,32 @@ private:
     int m_next = 0;
     int m_shot = 0;
     bool m_failed = false;
+};
+
+/// --exit-after-first-frame, for tests/bench/bench_app: unlocks at once with the passphrase of
+/// --passphrase-stdin, prints one line of startup times (ms since main() began) at the first
+/// frame shown after the unlock (the visits page), and exits. Without a vault or a passphrase
+/// it exits at the first frame. Does nothing unless the option is given.
+class FirstFrameProbe : public QObject {
+    Q_OBJECT
+public:
+    FirstFrameProbe(QQmlApplicationEngine &engine, AppServices &services,
+                    const StartupOptions &options, const QElapsedTimer &sinceMain,
+                    QObject *parent = nullptr);
+
+private:
+    void start(QObject *root);
+    void frameSwapped(); // on the render thread
+    void finish();
+
+    AppServices &m_services;
+    QByteArray m_passphrase;
+    QElapsedTimer m_sinceMain;
+    QPointer<QQuickWindow> m_window;
+    std::atomic<qint64> m_firstFrameNs{-1};
+    std::atomic<qint64> m_unlockedNs{-1}; // -1: not yet; 0: no unlock to wait for
+    std::atomic<qint64> m_shownNs{-1};
+    qint64 m_unlockRequestedNs = -1;
 };
 
 } // namespace fl::app

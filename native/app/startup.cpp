@@ -54,7 +54,11 @@ StartupOptions parseCommandLine(const QCoreApplication &app) {
     const QCommandLineOption stdinPass(
         QStringLiteral("passphrase-stdin"),
         QStringLiteral("Read the passphrase for --self-test/--screenshot-dir from stdin."));
-    parser.addOptions({data, lang, selfTest, shots, stdinPass});
+    const QCommandLineOption firstFrame(
+        QStringLiteral("exit-after-first-frame"),
+        QStringLiteral("Unlock at once (with --passphrase-stdin), print the startup times at the "
+                       "first frame of the visits page and exit."));
+    parser.addOptions({data, lang, selfTest, shots, stdinPass, firstFrame});
     parser.process(app);
 
     StartupOptions o;
@@ -64,6 +68,7 @@ StartupOptions parseCommandLine(const QCoreApplication &app) {
     o.language = parser.value(lang);
     o.selfTest = parser.isSet(selfTest);
     o.screenshotDir = parser.value(shots);
+    o.exitAfterFirstFrame = parser.isSet(firstFrame);
     if (parser.isSet(stdinPass)) {
         QFile in;
         if (in.open(stdin, QIODevice::ReadOnly))

@@ -14,6 +14,9 @@ struct StartupOptions {
     bool selfTest = false; ///< --self-test: load every page once, exit non-zero on a warning
     QString screenshotDir; ///< --screenshot-dir DIR: walk the pages, save a PNG of each
     QByteArray passphrase; ///< --passphrase-stdin: one line from standard input, for the tour
+    /// --exit-after-first-frame: unlock at once (with --passphrase-stdin), print the startup
+    /// times at the first frame of the visits page and exit (tests/bench/bench_app)
+    bool exitAfterFirstFrame = false;
 };
 
 /// Parses the arguments (exits on --help or a bad option).

@@ -167,32 +167,13 @@ void VisitListModel::fillCounts(QList<Row> &rows) {
     if (!m_services || !m_services->store().isOpen())
         return;
     const Store &store = m_services->store();
-    QHash<QString, int> pending;
-    QHash<QString, int> indexOf;
-    for (int i = 0; i < int(rows.size()); ++i)
-        indexOf.insert(rows.at(i).visitId, i);
-    if (auto changes = store.pending(1'000'000)) {
-        // A change belongs to a visit when it is the visit, a child of it (finding, interview)
-        // or a grandchild (a finding's transition or photo). Ids and parents are plaintext.
-        QHash<QString, QString> parentOf;
-        for (const ChangeSet &cs : std::as_const(*changes)) {
-            QString visitId;
-            if (indexOf.contains(cs.recordId)) {
-                visitId = cs.recordId;
-            } else if (indexOf.contains(cs.parentId)) {
-                visitId = cs.parentId;
-            } else if (!cs.parentId.isEmpty()) {
-                auto it = parentOf.constFind(cs.parentId);
-                if (it == parentOf.cend()) {
-                    auto parent = store.get(cs.parentId);
-                    it = parentOf.insert(cs.parentId, parent ? parent->parentId : QString());
-                }
-                visitId = *it;
-            }
-            if (indexOf.contains(visitId))
-                ++pending[visitId];
-        }
-    }
+    // A change belongs to a visit when it is the visit, a child of it (finding, interview) or a
+    // grandchild (a finding's transition or photo). Ids and parents are plaintext.
+    QSet<QString> visitIds;
+    for (const Row &r : std::as_const(rows))
+        visitIds.insert(r.visitId);
+    auto counted = store.pendingUnder(visitIds);
+    const QHash<QString, int> pending = counted ? *counted : QHash<QString, int>{};
     for (Row &r : rows) {
         RecordFilter f;
         f.parentId = r.visitId;

@@ -5,6 +5,7 @@
 #include "domain/lifecycle.h"
 #include "domain/scoring.h"
 #include "media/photolibrary.h"
+#include "reports/reports.h"
 #include "store/store.h"
 #include "sync/client/syncclient.h"
 #include "sync/client/syncengine.h"
@@ -631,6 +632,17 @@ Result<Reply> cmdPhotoList(Context &c) {
     return Reply{toJsonArray(*list), text};
 }
 
+/// Writes a whole file or nothing (QSaveFile). flush() is checked on its own: Qt 6.4's
+/// commit() does not notice a buffered write that failed.
+Result<void> writeFileSafely(const QString &path, const QByteArray &bytes) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() ||
+        !file.commit())
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
 Result<Reply> cmdPhotoExport(Context &c) {
     auto id = c.positional(2, QStringLiteral("the photo id"));
     if (!id)
@@ -688,19 +700,49 @@ Result<Reply> cmdLedgerExport(Context &c) {
     auto rows = c.session->inspection().ledger(*campaign, QDate::currentDate());
     if (!rows)
         return rows.error();
-    const QByteArray csv = ledgerToCsv(*rows);
     if (*out == QLatin1String("-")) {
+        const QByteArray csv = ledgerToCsv(*rows);
         std::fwrite(csv.constData(), 1, size_t(csv.size()), stdout);
         return Reply{QJsonValue(), QString()};
     }
-    QSaveFile file(*out);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.flush() ||
-        !file.commit())
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("Could not write %1: %2").arg(*out, file.errorString()));
+    // The format follows the file name: .xlsx is a workbook, anything else CSV.
+    Result<QByteArray> bytes = out->endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)
+                                   ? reports::ledgerXlsx(*rows)
+                                   : Result<QByteArray>(ledgerToCsv(*rows));
+    if (!bytes)
+        return bytes.error();
+    if (auto written = writeFileSafely(*out, *bytes); !written)
+        return written.error();
     return Reply{
         QJsonObject{{QStringLiteral("written"), *out}, {QStringLiteral("rows"), int(rows->size())}},
         QStringLiteral("wrote %1 findings to %2\n").arg(rows->size()).arg(*out)};
+}
+
+Result<Reply> cmdReportVisit(Context &c) {
+    auto visit = c.required(QStringLiteral("visit"));
+    if (!visit)
+        return visit.error();
+    auto out = c.required(QStringLiteral("out"));
+    if (!out)
+        return out.error();
+    reports::VisitReportOptions options;
+    if (c.has(QStringLiteral("lang"))) {
+        const auto language = reports::languageFromString(c.opt(QStringLiteral("lang")));
+        if (!language)
+            return usage(QStringLiteral("--lang must be zh_CN or en, not '%1'.")
+                             .arg(c.opt(QStringLiteral("lang"))));
+        options.language = *language;
+    }
+    PhotoLibrary library(c.session->store(), c.session->blobs());
+    auto pdf = reports::visitReportPdf(c.session->inspection(), library, *visit, options);
+    if (!pdf)
+        return pdf.error();
+    if (auto written = writeFileSafely(*out, *pdf); !written)
+        return written.error();
+    return Reply{
+        QJsonObject{{QStringLiteral("written"), *out},
+                    {QStringLiteral("bytes"), qint64(pdf->size())}},
+        QStringLiteral("wrote the visit report (%1 bytes) to %2\n").arg(pdf->size()).arg(*out)};
 }
 
 Result<Reply> cmdJournal(Context &c) {
@@ -1077,7 +1119,12 @@ const QList<Command> &commands() {
          Needs::UnlockedStore,
          L{"campaign", "out"},
          cmdLedgerExport,
-         "--campaign C --out FILE.csv|-"},
+         "--campaign C --out FILE.csv|FILE.xlsx|-"},
+        {{"report", "visit"},
+         Needs::UnlockedStore,
+         L{"visit", "out", "lang"},
+         cmdReportVisit,
+         "--visit V --out FILE.pdf [--lang zh_CN|en] the visit report"},
         {{"journal"},
          Needs::UnlockedStore,
          L{"record", "limit"},

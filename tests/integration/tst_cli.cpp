@@ -27,6 +27,7 @@ private Q_SLOTS:
     void foreignAndCorruptDatabasesAreLeftUntouched();
     void fullDiskLosesNothingSavedBefore();
     void tamperedPhotoIsReportedNotShown();
+    void visitReportAndWorkbookAreWritten();
 
 private:
     CliResult cli(const QStringList &args, const QByteArray &in = Pass) {
@@ -290,6 +291,48 @@ void CliTest::tamperedPhotoIsReportedNotShown() {
     CliResult tampered = cli({"photo", "export", photo, "--out", out + "2", "--json"});
     QCOMPARE(tampered.exitCode, 7);
     QVERIFY(!QFile::exists(out + "2"));
+}
+
+void CliTest::visitReportAndWorkbookAreWritten() {
+    makeVisit();
+    const QString f = created({"finding", "create", "--visit", m_visit, "--item", m_item, "--title",
+                               "支部未按期换届", "--deduction", "4"});
+    QVERIFY(!f.isEmpty());
+    const QString interview = created({"interview", "create", "--visit", m_visit, "--interviewee",
+                                       "赵六", "--content", "介绍了换届推迟的原因"});
+    QVERIFY(!interview.isEmpty());
+    const auto head = [](const QString &path, int n) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.read(n) : QByteArray();
+    };
+
+    for (const char *lang : {"zh_CN", "en"}) {
+        const QString pdf = m_dir->path() + "/report-" + QLatin1String(lang) + ".pdf";
+        const CliResult r = cli({"report", "visit", "--visit", m_visit, "--out", pdf, "--lang",
+                                 QLatin1String(lang), "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.json().object().value("written").toString(), pdf);
+        QCOMPARE(head(pdf, 5), QByteArray("%PDF-"));
+        QVERIFY(QFileInfo(pdf).size() > 1024);
+    }
+    const QString xlsx = m_dir->path() + "/ledger.xlsx";
+    const CliResult x = cli({"ledger", "export", "--campaign", m_campaign, "--out", xlsx});
+    QVERIFY2(x.exitCode == 0, x.err.constData());
+    QCOMPARE(head(xlsx, 2), QByteArray("PK"));
+    // .csv still writes CSV.
+    const QString csv = m_dir->path() + "/ledger.csv";
+    QCOMPARE(cli({"ledger", "export", "--campaign", m_campaign, "--out", csv}).exitCode, 0);
+    QCOMPARE(head(csv, 3), QByteArray("\xEF\xBB\xBF"));
+
+    QCOMPARE(cli({"report", "visit", "--visit", m_visit, "--out", m_dir->path() + "/x.pdf",
+                  "--lang", "fr"})
+                 .exitCode,
+             2);
+    QCOMPARE(cli({"report", "visit", "--visit", "no-such-visit", "--out", m_dir->path() + "/y.pdf"})
+                 .exitCode,
+             5);
+    QVERIFY(!QFile::exists(m_dir->path() + "/x.pdf"));
+    QVERIFY(!QFile::exists(m_dir->path() + "/y.pdf"));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

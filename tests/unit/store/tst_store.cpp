@@ -79,6 +79,7 @@ private Q_SLOTS:
     void checkReportsARolledBackRecordState();
     void checkReportsARecordMissingFromTheTable();
     void pendingAndMarkSyncedBookkeeping();
+    void pendingUnderCountsARecordItsChildrenAndGrandchildren();
     void serverEchoOfOwnChangeMarksItSynced();
     void noPlaintextInAnyFileOfTheStore();
 
@@ -667,6 +668,31 @@ void TestStore::checkReportsARecordMissingFromTheTable() {
     QVERIFY(!report->ok());
     QCOMPARE(report->mismatches.size(), 1);
     QVERIFY(report->mismatches.first().contains(id));
+}
+
+void TestStore::pendingUnderCountsARecordItsChildrenAndGrandchildren() {
+    Store &s = m_dev->store();
+    const QString visit = createNote({{QStringLiteral("n"), 1}});
+    const QString other = createNote({{QStringLiteral("n"), 2}});
+    const QString finding = createNote({{QStringLiteral("n"), 3}}, visit);
+    QVERIFY(s.update(finding, {{QStringLiteral("n"), 4}}));
+    createNote({{QStringLiteral("n"), 5}}, finding); // a grandchild
+    createNote({{QStringLiteral("n"), 6}}, createNote({{QStringLiteral("n"), 7}}, other));
+    auto counts = s.pendingUnder({visit, other, QStringLiteral("unknown")});
+    FL_VERIFY_OK(counts);
+    QCOMPARE(counts->value(visit), 4); // itself, the finding twice, the grandchild
+    QCOMPARE(counts->value(other), 3);
+    QVERIFY(!counts->contains(QStringLiteral("unknown")));
+
+    // Confirmed changes no longer count.
+    const QList<ChangeSet> all = *s.pending(100);
+    QList<QPair<QByteArray, qint64>> confirmed;
+    for (const ChangeSet &cs : all) {
+        if (cs.recordId == finding)
+            confirmed.append({cs.id, 100 + confirmed.size()});
+    }
+    QVERIFY(s.markSynced(confirmed));
+    QCOMPARE(s.pendingUnder({visit})->value(visit), 2);
 }
 
 void TestStore::pendingAndMarkSyncedBookkeeping() {
