@@ -100,6 +100,24 @@ template<typename T> Result<T> patched(const T &current, const QCborMap &changes
     return next;
 }
 
+/// Stores a new entity as a record and gives it the record's id.
+template<typename T>
+Result<T> created(Store &store, T entity, const char *type, const QString &campaignId,
+                  const QString &parentId) {
+    auto id = store.create(QLatin1String(type), campaignId, parentId, toFields(entity));
+    if (!id)
+        return id.error();
+    entity.id = *id;
+    return entity;
+}
+
+/// Writes the fields in which `next` differs from `current`, as one change set.
+template<typename T> Result<T> saved(Store &store, const T &current, T next) {
+    if (auto r = store.update(current.id, changedFields(toFields(current), toFields(next))); !r)
+        return r.error();
+    return next;
+}
+
 Error wrongRecordError(const QString &id, const char *type) {
     return makeError(ErrorCode::NotFound,
                      QStringLiteral("No %1 with id %2.").arg(QLatin1String(type), id));
@@ -132,12 +150,7 @@ Result<ChecklistItem> Inspection::addChecklistItem(ChecklistItem item) {
         return v.error();
     if (auto c = campaign(item.campaignId); !c)
         return c.error();
-    auto id = m_store.create(QLatin1String(recordtype::ChecklistItem), item.campaignId, {},
-                             toFields(item));
-    if (!id)
-        return id.error();
-    item.id = *id;
-    return item;
+    return created(m_store, item, recordtype::ChecklistItem, item.campaignId, QString());
 }
 
 Result<Unit> Inspection::createUnit(Unit unit) {
@@ -145,11 +158,7 @@ Result<Unit> Inspection::createUnit(Unit unit) {
         return v.error();
     if (auto c = campaign(unit.campaignId); !c)
         return c.error();
-    auto id = m_store.create(QLatin1String(recordtype::Unit), unit.campaignId, {}, toFields(unit));
-    if (!id)
-        return id.error();
-    unit.id = *id;
-    return unit;
+    return created(m_store, unit, recordtype::Unit, unit.campaignId, QString());
 }
 
 Result<Visit> Inspection::createVisit(Visit visit) {
@@ -159,12 +168,7 @@ Result<Visit> Inspection::createVisit(Visit visit) {
     if (!u)
         return u.error();
     visit.campaignId = u->campaignId;
-    auto id = m_store.create(QLatin1String(recordtype::Visit), visit.campaignId, visit.unitId,
-                             toFields(visit));
-    if (!id)
-        return id.error();
-    visit.id = *id;
-    return visit;
+    return created(m_store, visit, recordtype::Visit, visit.campaignId, visit.unitId);
 }
 
 Result<Visit> Inspection::updateVisit(const QString &id, const QCborMap &changes) {
@@ -179,9 +183,7 @@ Result<Visit> Inspection::updateVisit(const QString &id, const QCborMap &changes
                                                                "unit; create a new visit."));
     if (auto v = validation::validate(*next); !v)
         return v.error();
-    if (auto r = m_store.update(id, changedFields(toFields(*current), toFields(*next))); !r)
-        return r.error();
-    return next;
+    return saved(m_store, *current, std::move(*next));
 }
 
 // ---- capture ---------------------------------------------------------------------------------
@@ -196,12 +198,7 @@ Result<Finding> Inspection::createFinding(Finding finding) {
     finding.status = FindingStatus::Open;
     if (auto ok = validation::validate(finding, item ? *item : ChecklistItem{}, *v); !ok)
         return ok.error();
-    auto id =
-        m_store.create(QLatin1String(recordtype::Finding), v->campaignId, v->id, toFields(finding));
-    if (!id)
-        return id.error();
-    finding.id = *id;
-    return finding;
+    return created(m_store, finding, recordtype::Finding, v->campaignId, v->id);
 }
 
 Result<Finding> Inspection::updateFinding(const QString &id, const QCborMap &changes) {
@@ -227,9 +224,7 @@ Result<Finding> Inspection::updateFinding(const QString &id, const QCborMap &cha
         return item.error();
     if (auto ok = validation::validate(*next, item ? *item : ChecklistItem{}, *v); !ok)
         return ok.error();
-    if (auto r = m_store.update(id, changedFields(toFields(*current), toFields(*next))); !r)
-        return r.error();
-    return next;
+    return saved(m_store, *current, std::move(*next));
 }
 
 Result<Finding> Inspection::transition(const QString &findingId, lifecycle::Action action,
@@ -278,12 +273,7 @@ Result<Interview> Inspection::createInterview(Interview interview) {
     auto v = visit(interview.visitId);
     if (!v)
         return v.error();
-    auto id = m_store.create(QLatin1String(recordtype::Interview), v->campaignId, v->id,
-                             toFields(interview));
-    if (!id)
-        return id.error();
-    interview.id = *id;
-    return interview;
+    return created(m_store, interview, recordtype::Interview, v->campaignId, v->id);
 }
 
 Result<Interview> Inspection::updateInterview(const QString &id, const QCborMap &changes) {
@@ -298,9 +288,7 @@ Result<Interview> Inspection::updateInterview(const QString &id, const QCborMap 
                          QStringLiteral("An interview cannot move to another visit."));
     if (auto ok = validation::validate(*next); !ok)
         return ok.error();
-    if (auto r = m_store.update(id, changedFields(toFields(*current), toFields(*next))); !r)
-        return r.error();
-    return next;
+    return saved(m_store, *current, std::move(*next));
 }
 
 Result<void> Inspection::remove(const QString &id) {
