@@ -1,6 +1,7 @@
 #include "findingeditor.h"
 
 #include "appservices.h"
+#include "autosave.h"
 #include "labels.h"
 #include "store/inspection.h"
 #include "store/store.h"
@@ -237,16 +238,11 @@ void FindingEditor::commit(const QStringList &keys) {
 bool FindingEditor::save(const QCborMap &changes) {
     const bool wasSaved = isSaved();
     auto r = m_services->inspection().updateFinding(m_draft.id, changes);
-    if (r) {
-        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
-            m_dirty.remove(it.key());
-        if (m_dirty.isEmpty())
-            setMessage({});
-    } else {
-        for (auto it = changes.constBegin(); it != changes.constEnd(); ++it)
-            m_dirty.insert(it.key(), it.value());
+    settleChanges(m_dirty, changes, r.ok());
+    if (!r)
         setMessage(describe(r.error()));
-    }
+    else if (m_dirty.isEmpty())
+        setMessage({});
     updateSaved(wasSaved);
     return r.ok();
 }
