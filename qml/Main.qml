@@ -56,6 +56,16 @@ ApplicationWindow {
     function openEnrolment() {
         stack.push(enrolmentPage)
     }
+    // The office's planning forms (rounds, checklists, units, visits, team, enrolment codes);
+    // `tab` (optional) opens one of its tabs: 0 round … 3 team and enrolment.
+    function openPlanning(tab) {
+        stack.push(planningPage, { initialTab: tab || 0 })
+    }
+    // The office console (office role; also reached by the page tour); `section` (optional):
+    // "dashboard", "visits" or "ledger".
+    function openOffice(section) {
+        stack.push(officePage, { section: section || "dashboard" })
+    }
     // After a language switch: builds the pages again, so that texts made in C++ (model
     // roles) are in the new language too, and returns to the settings.
     function rebuildPages() {
@@ -82,6 +92,21 @@ ApplicationWindow {
             onSyncRequested: root.openSync()
             onSettingsRequested: root.openSettings()
             onLedgerRequested: campaignId => root.openLedger(campaignId, "")
+            onOfficeRequested: root.openOffice()
+        }
+    }
+
+    Component {
+        id: officePage
+
+        OfficeConsolePage {
+            planningAvailable: true
+            onBackRequested: root.goBack()
+            onPlanningRequested: root.openPlanning(0)
+            onVisitChosen: visitId => root.openVisit(visitId)
+            onLedgerRequested: (campaignId, findingId) => root.openLedger(campaignId, findingId)
+            onSyncRequested: root.openSync()
+            onSettingsRequested: root.openSettings()
         }
     }
 
@@ -158,6 +183,14 @@ ApplicationWindow {
 
         interval: 0
         onTriggered: root.rebuildPages()
+    }
+
+    Component {
+        id: planningPage
+
+        PlanningPage {
+            onBackRequested: root.goBack()
+        }
     }
 
     Component {

@@ -1,5 +1,6 @@
 #include "appservices.h"
 
+#include "backgroundreader.h"
 #include "media/blobstore.h"
 #include "media/photolibrary.h"
 #include "passphrasemeter.h"
@@ -11,11 +12,13 @@
 #include <QEvent>
 #include <QGuiApplication>
 #include <QLoggingCategory>
+#include <QThread>
 #include <QTimer>
 
 #include <sodium.h>
 
 #include <cmath>
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcApp, "fl.app")
 
@@ -24,7 +27,7 @@ namespace fl::app {
 namespace {
 AppServices *s_instance = nullptr;
 
-// Long enough for the page to paint "Unlocking…" before the key derivation blocks the thread.
+// Long enough for the page to paint "Creating…" before the key derivation blocks the thread.
 constexpr int DeferMs = 50;
 } // namespace
 
@@ -62,11 +65,16 @@ AppServices::AppServices(const QString &dataDir, QObject *parent)
             setError(describe(r.error()));
     }
     updateRetry();
+    m_reader = std::make_unique<BackgroundReader>(
+        *m_vault, QDir(dataDir).filePath(QStringLiteral("fieldledger.db")));
     m_sync = std::make_unique<SyncStatus>(*this);
 }
 
 AppServices::~AppServices() {
-    m_sync.reset(); // ends the sync thread before the store closes and the vault locks
+    if (m_unlockThread)
+        m_unlockThread->wait(); // its result is dropped with this object
+    m_sync.reset();             // ends the sync thread before the store closes and the vault locks
+    m_reader.reset();
     wipePassphrase();
     m_store->close();
     m_vault->lock();
@@ -132,8 +140,41 @@ void AppServices::unlock(const QString &passphrase) {
         setError(tr("Too many wrong passphrases: wait until the countdown ends."));
         return;
     }
-    m_passphrase = passphrase.toUtf8();
-    runDeferred(&AppServices::doUnlock);
+    auto ticket = m_vault->prepareUnlock();
+    if (!ticket) {
+        updateRetry();
+        setError(describe(ticket.error()));
+        return;
+    }
+    setBusy(true);
+    // Argon2id (about a second on a tablet) on a thread of its own: the page keeps drawing.
+    // The vault's state is touched only here and in finishUnlock(), on this thread.
+    auto derived = std::make_shared<std::optional<Result<SecretKey>>>();
+    m_unlockThread =
+        QThread::create([ticket = *ticket, derived, bytes = passphrase.toUtf8()]() mutable {
+            derived->emplace(ticket.derive(bytes));
+            sodium_memzero(bytes.data(), size_t(bytes.size()));
+        });
+    m_unlockThread->setObjectName(QStringLiteral("fl-unlock"));
+    connect(m_unlockThread, &QThread::finished, this, [this, ticket = *ticket, derived] {
+        m_unlockThread->deleteLater();
+        m_unlockThread = nullptr;
+        finishUnlock(ticket, **derived);
+    });
+    m_unlockThread->start();
+}
+
+void AppServices::finishUnlock(const Vault::UnlockTicket &ticket, Result<SecretKey> &derived) {
+    Result<void> r =
+        derived ? m_vault->unlock(ticket, derived.value()) : Result<void>(derived.error());
+    if (r)
+        r = openStore();
+    updateRetry();
+    if (!r)
+        setError(describe(r.error()));
+    else
+        setError({});
+    setBusy(false);
 }
 
 void AppServices::runDeferred(void (AppServices::*step)()) {
@@ -159,18 +200,6 @@ void AppServices::doCreate() {
     }
     setError({});
     Q_EMIT vaultExistsChanged();
-}
-
-void AppServices::doUnlock() {
-    Result<void> r = m_vault->unlock(m_passphrase);
-    if (r)
-        r = openStore();
-    updateRetry();
-    if (!r) {
-        setError(describe(r.error()));
-        return;
-    }
-    setError({});
 }
 
 void AppServices::wipePassphrase() {

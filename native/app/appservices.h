@@ -10,6 +10,7 @@
 #include <chrono>
 #include <memory>
 
+class QThread;
 class QTimer;
 
 namespace fl {
@@ -21,6 +22,7 @@ class Store;
 
 namespace fl::app {
 
+class BackgroundReader;
 class SyncStatus;
 
 /// The device's services (vault, store, blobs, inspection workflow), built once in main() over
@@ -32,7 +34,8 @@ class AppServices : public QObject {
     QML_SINGLETON
     Q_PROPERTY(bool vaultExists READ vaultExists NOTIFY vaultExistsChanged)
     Q_PROPERTY(bool unlocked READ isUnlocked NOTIFY unlockedChanged)
-    /// True while a passphrase is being checked (the key derivation takes about a second).
+    /// True while a passphrase is being checked (the key derivation takes about a second, on a
+    /// worker thread: the UI keeps running).
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     /// Seconds until the vault accepts another passphrase (after repeated wrong ones).
@@ -57,6 +60,8 @@ public:
     [[nodiscard]] PhotoLibrary &photos() { return *m_photos; }
     /// The sync engine on its own thread, as the UI sees it (the SyncStatus QML singleton).
     [[nodiscard]] SyncStatus &sync() { return *m_sync; }
+    /// Long reads (a whole round's ledger, every photo) on a thread and connection of their own.
+    [[nodiscard]] BackgroundReader &reader() { return *m_reader; }
 
     /// Key derivation cost for createVault(); tests and the self-test use the minimum.
     void setKdfParams(KdfParams params) { m_kdf = params; }
@@ -104,7 +109,7 @@ private:
     Result<void> openStore();
     void runDeferred(void (AppServices::*step)());
     void doCreate();
-    void doUnlock();
+    void finishUnlock(const Vault::UnlockTicket &ticket, Result<SecretKey> &derived);
     void wipePassphrase();
     void setBusy(bool busy);
     void setError(const QString &text);
@@ -117,11 +122,13 @@ private:
     std::unique_ptr<BlobStore> m_blobs;
     std::unique_ptr<Inspection> m_inspection;
     std::unique_ptr<PhotoLibrary> m_photos;
+    std::unique_ptr<BackgroundReader> m_reader;
     std::unique_ptr<SyncStatus> m_sync; // built last, stopped first: it uses all of the above
     KdfParams m_kdf = KdfParams::moderate();
     std::chrono::milliseconds m_autoLockTimeout{std::chrono::minutes(5)};
     QTimer *m_retryTimer = nullptr;
-    QByteArray m_passphrase; // only between a request and its deferred run; wiped after
+    QThread *m_unlockThread = nullptr; // derives the passphrase key while an unlock runs
+    QByteArray m_passphrase;           // only between a request and its deferred run; wiped after
     bool m_busy = false;
     QString m_errorString;
     int m_retrySeconds = 0;

@@ -3,6 +3,7 @@
 #include "appservices.h"
 #include "autosave.h"
 #include "labels.h"
+#include "positionfinder.h"
 #include "store/inspection.h"
 #include "store/store.h"
 
@@ -19,7 +20,16 @@ QString key(const char *name) {
 } // namespace
 
 FindingEditor::FindingEditor(QObject *parent)
-    : QObject(parent) {}
+    : QObject(parent)
+    , m_finder(new PositionFinder(this)) {
+    connect(m_finder, &PositionFinder::found, this, &FindingEditor::setLocation);
+    m_retry.setInterval(3000);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, [this] {
+        if (m_services && m_services->isUnlocked())
+            flush();
+    });
+}
 
 void FindingEditor::classBegin() {
     m_complete = false;
@@ -64,6 +74,7 @@ void FindingEditor::setFindingId(const QString &id) {
     if (m_draft.id == id)
         return;
     const bool wasSaved = isSaved();
+    m_finder->cancel(); // a fix asked for the previous finding is not this one's
     m_dirty = {};
     m_dueDateText.clear();
     Finding fresh;
@@ -221,6 +232,51 @@ QString FindingEditor::statusName() const {
     return Labels::status(m_draft.status);
 }
 
+QString FindingEditor::locationText() const {
+    if (!m_draft.location)
+        return {};
+    const GeoPosition &p = *m_draft.location;
+    const QLocale locale;
+    const auto coordinate = [&locale](double value, const QString &positive,
+                                      const QString &negative) {
+        return tr("%1° %2", "coordinate, hemisphere")
+            .arg(locale.toString(std::abs(value), 'f', 6), value < 0 ? negative : positive);
+    };
+    return tr("%1, %2", "latitude, longitude")
+        .arg(coordinate(p.latitude, tr("N", "north"), tr("S", "south")),
+             coordinate(p.longitude, tr("E", "east"), tr("W", "west")));
+}
+
+QString FindingEditor::accuracyText() const {
+    if (!m_draft.location)
+        return {};
+    if (m_draft.location->accuracy <= 0)
+        return tr("accuracy not given by the position source");
+    return tr("± %1 m", "position accuracy in metres")
+        .arg(QLocale().toString(m_draft.location->accuracy, 'f',
+                                m_draft.location->accuracy < 10 ? 1 : 0));
+}
+
+void FindingEditor::setLocation(const GeoPosition &position) {
+    if (m_draft.location == position)
+        return;
+    m_draft.location = position;
+    Q_EMIT locationChanged();
+    commit({key(fieldkey::Location)});
+}
+
+void FindingEditor::locate() {
+    m_finder->request();
+}
+
+void FindingEditor::clearLocation() {
+    if (!m_draft.location)
+        return;
+    m_draft.location.reset();
+    Q_EMIT locationChanged();
+    commit({key(fieldkey::Location)});
+}
+
 void FindingEditor::commit(const QStringList &keys) {
     if (!m_complete || !m_services)
         return;
@@ -239,9 +295,11 @@ bool FindingEditor::save(const QCborMap &changes) {
     const bool wasSaved = isSaved();
     auto r = m_services->inspection().updateFinding(m_draft.id, changes);
     settleChanges(m_dirty, changes, r.ok());
-    if (!r)
+    if (!r) {
         setMessage(describe(r.error()));
-    else if (m_dirty.isEmpty())
+        if (r.error().code == ErrorCode::DiskFull)
+            m_retry.start();
+    } else if (m_dirty.isEmpty())
         setMessage({});
     updateSaved(wasSaved);
     return r.ok();
@@ -254,6 +312,8 @@ void FindingEditor::createIfValid() {
     auto r = m_services->inspection().createFinding(m_draft);
     if (!r) {
         setMessage(describe(r.error()));
+        if (r.error().code == ErrorCode::DiskFull)
+            m_retry.start();
         return;
     }
     m_draft.id = r->id;
@@ -331,6 +391,8 @@ void FindingEditor::show(const Finding &next) {
         Q_EMIT statusChanged();
     if (before.visitId != next.visitId)
         Q_EMIT visitIdChanged();
+    if (before.location != next.location)
+        Q_EMIT locationChanged();
 }
 
 void FindingEditor::setMessage(const QString &text) {
@@ -343,6 +405,9 @@ void FindingEditor::setMessage(const QString &text) {
 QString FindingEditor::describe(const Error &error) const {
     if (error.code == ErrorCode::Locked)
         return tr("Locked: this change is kept here and saved when you unlock.");
+    if (error.code == ErrorCode::DiskFull)
+        return tr("The device is full: free some space (delete old files or apps). Nothing "
+                  "typed was lost: it stays here and is saved as soon as there is room.");
     return error.message; // the domain's rule, already translated (fl::validation)
 }
 

@@ -2,12 +2,14 @@
 
 #include "common/result.h"
 #include "domain/entities.h"
+#include "positionfinder.h"
 
 #include <QCborMap>
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QQmlParserStatus>
+#include <QTimer>
 
 namespace fl::app {
 
@@ -50,6 +52,14 @@ class FindingEditor : public QObject, public QQmlParserStatus {
     /// "yyyy-MM-dd", empty for none.
     Q_PROPERTY(QString dueDate READ dueDate WRITE setDueDate NOTIFY dueDateChanged)
     Q_PROPERTY(QString statusName READ statusName NOTIFY statusChanged)
+    /// Where the finding was recorded; taken on request with locate(), never automatically.
+    Q_PROPERTY(bool hasLocation READ hasLocation NOTIFY locationChanged)
+    /// The position as the UI language writes it ("30.274150° N, 120.155150° E"), or empty.
+    Q_PROPERTY(QString locationText READ locationText NOTIFY locationChanged)
+    /// "± 8 m", or a note that the source gave no accuracy; empty without a location.
+    Q_PROPERTY(QString accuracyText READ accuracyText NOTIFY locationChanged)
+    /// Takes the fixes for locate(): its busy and message show the request's state.
+    Q_PROPERTY(fl::app::PositionFinder *positionFinder READ positionFinder CONSTANT)
     Q_PROPERTY(bool isNew READ isNew NOTIFY findingIdChanged)
     /// Everything shown is in the store.
     Q_PROPERTY(bool saved READ isSaved NOTIFY savedChanged)
@@ -91,6 +101,12 @@ public:
     [[nodiscard]] QString dueDate() const;
     void setDueDate(const QString &isoDate);
     [[nodiscard]] QString statusName() const;
+    [[nodiscard]] bool hasLocation() const { return m_draft.location.has_value(); }
+    [[nodiscard]] QString locationText() const;
+    [[nodiscard]] QString accuracyText() const;
+    [[nodiscard]] PositionFinder *positionFinder() const { return m_finder; }
+    /// Records a position (a fix from positionFinder, or one picked by hand).
+    void setLocation(const GeoPosition &position);
     [[nodiscard]] bool isNew() const { return m_draft.id.isEmpty(); }
     [[nodiscard]] bool isSaved() const { return !isNew() && m_dirty.isEmpty(); }
     [[nodiscard]] QString validationMessage() const { return m_message; }
@@ -99,6 +115,10 @@ public:
     Q_INVOKABLE void setDeductionText(const QString &text);
     /// Reads the finding again; unsaved values are kept on top.
     Q_INVOKABLE void reload();
+    /// Asks the position source for a fix and records it when it comes (again: refreshes it).
+    Q_INVOKABLE void locate();
+    /// Removes the recorded position.
+    Q_INVOKABLE void clearLocation();
 
 Q_SIGNALS:
     void servicesChanged();
@@ -113,6 +133,7 @@ Q_SIGNALS:
     void responsiblePartyChanged();
     void dueDateChanged();
     void statusChanged();
+    void locationChanged();
     void savedChanged();
     void validationMessageChanged();
 
@@ -136,6 +157,10 @@ private:
     QCborMap m_dirty;      // wire name -> value not stored yet (existing findings only)
     QString m_dueDateText; // a due date typed that is not a date, shown as typed
     QString m_message;
+    PositionFinder *m_finder = nullptr;
+    // While the storage is full, what could not be saved is tried again now and then, so that
+    // it is saved once space is freed without anyone typing it again.
+    QTimer m_retry;
     bool m_complete = true; // false between classBegin() and componentComplete()
 };
 

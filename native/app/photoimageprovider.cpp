@@ -11,13 +11,18 @@
 
 #include <sodium.h>
 
+#include <atomic>
+#include <memory>
+
 namespace fl::app {
 
 namespace {
 
+void wipe(QByteArray &bytes);
+
 /// Delivers one image to Qt's loader thread. It starts only once the loader has connected
 /// to it (the first queued call runs in the loader thread after requestImageResponse returned),
-/// then renders on the GUI thread and reports finished from there.
+/// then reads and decrypts on the GUI thread, and decodes back on the loader thread.
 class PhotoResponse : public QQuickImageResponse {
 public:
     PhotoResponse(AppServices *services, const QString &id, const QSize &size) {
@@ -33,9 +38,21 @@ public:
                 QMetaObject::invokeMethod(
                     services.data(),
                     [self, services, id, size] {
-                        QImage image = PhotoImageProvider::render(*services, id, size);
-                        if (self)
-                            self->deliver(std::move(image));
+                        if (!self || self->m_cancelled.load())
+                            return; // scrolled away before its turn: nothing is decrypted
+                        auto fetched = std::make_shared<PhotoImageProvider::Fetched>(
+                            PhotoImageProvider::fetch(*services, id, size));
+                        // Decoded on the loader thread, where this response lives.
+                        const bool posted =
+                            self && QMetaObject::invokeMethod(
+                                        self.data(),
+                                        [self, fetched, size] {
+                                            self->deliver(PhotoImageProvider::decode(
+                                                std::move(*fetched), size));
+                                        },
+                                        Qt::QueuedConnection);
+                        if (!posted)
+                            wipe(fetched->bytes);
                     },
                     Qt::QueuedConnection);
             },
@@ -46,6 +63,8 @@ public:
         return QQuickTextureFactory::textureFactoryForImage(m_image);
     }
 
+    void cancel() override { m_cancelled.store(true); }
+
 private:
     // The image is complete before finished() is posted to the loader thread, which reads it
     // only after that.
@@ -55,6 +74,7 @@ private:
     }
 
     QImage m_image;
+    std::atomic<bool> m_cancelled{false};
 };
 
 /// `size` made to fit `requested` (an edge of 0 or less follows the aspect); never enlarged.
@@ -104,30 +124,52 @@ QQuickImageResponse *PhotoImageProvider::requestImageResponse(const QString &id,
 
 QImage PhotoImageProvider::render(AppServices &services, const QString &id,
                                   const QSize &requestedSize) {
+    return decode(fetch(services, id, requestedSize), requestedSize);
+}
+
+PhotoImageProvider::Fetched PhotoImageProvider::fetch(AppServices &services, const QString &id,
+                                                      const QSize &requestedSize) {
+    const auto standIn = [&requestedSize](const QString &message) {
+        Fetched f;
+        f.standIn = errorImage(message, requestedSize);
+        return f;
+    };
     const qsizetype slash = id.lastIndexOf(QLatin1Char('/'));
     const QString photoId = id.left(slash);
     const QString kind = id.mid(slash + 1);
     const bool full = kind == QLatin1String("full");
     if (slash <= 0 || (!full && kind != QLatin1String("thumb")))
-        return errorImage(tr("This photo address is not valid."), requestedSize);
+        return standIn(tr("This photo address is not valid."));
     if (!services.isUnlocked() || !services.store().isOpen())
-        return errorImage(tr("Locked. Unlock to see this photo."), requestedSize);
+        return standIn(tr("Locked. Unlock to see this photo."));
 
     const PhotoLibrary &library = services.photos();
     auto photo = library.photo(photoId);
     if (!photo)
-        return errorImage(tr("This photo was deleted or is not on this tablet."), requestedSize);
+        return standIn(tr("This photo was deleted or is not on this tablet."));
     auto bytes = full ? library.image(photoId) : library.thumbnail(photoId);
     if (!bytes)
-        return errorImage(describe(bytes.error()), requestedSize);
+        return standIn(describe(bytes.error()));
+    Fetched fetched;
+    fetched.bytes = std::move(*bytes);
+    // The thumbnail is stored already turned; the image is turned after decoding.
+    fetched.orientation = full ? photo->orientation : 1;
+    return fetched;
+}
 
-    // The thumbnail is stored already turned; the image is turned after decoding, so the size
-    // asked for is the turned one.
-    const int orientation = full ? photo->orientation : 1;
+QImage PhotoImageProvider::decode(Fetched fetched, const QSize &requestedSize) {
+    if (fetched.bytes.isEmpty())
+        return fetched.standIn.isNull()
+                   ? errorImage(tr("This photo could not be decoded. The rest of the record is "
+                                   "not affected."),
+                                requestedSize)
+                   : fetched.standIn;
+    // The size asked for is the turned one.
+    const int orientation = fetched.orientation;
     const bool quarterTurn = orientation >= 5 && orientation <= 8;
     QImage image;
     {
-        QBuffer buffer(&*bytes);
+        QBuffer buffer(&fetched.bytes);
         buffer.open(QIODevice::ReadOnly);
         QImageReader reader(&buffer);
         reader.setAutoTransform(false); // the stored file has no EXIF; the record says
@@ -141,7 +183,7 @@ QImage PhotoImageProvider::render(AppServices &services, const QString &id,
             reader.setScaledSize(target);
         image = reader.read();
     }
-    wipe(*bytes);
+    wipe(fetched.bytes);
     if (image.isNull()) {
         return errorImage(tr("This photo could not be decoded. The rest of the record is "
                              "not affected."),

@@ -6,6 +6,8 @@
 #include "media/photolibrary.h"
 #include "store/store.h"
 
+#include <QBuffer>
+#include <QImageWriter>
 #include <QStandardPaths>
 
 namespace fl::app {
@@ -110,6 +112,37 @@ QString PhotoListModel::importFile(const QUrl &fileUrl, const QString &caption) 
     return photo->id;
 }
 
+QString PhotoListModel::importImage(const QImage &image, const QString &caption) {
+    if (!m_services || m_recordId.isEmpty()) {
+        setError(tr("Save the record first: photos are attached to a saved finding or note."));
+        return {};
+    }
+    if (image.isNull()) {
+        setError(tr("The camera gave no picture. Try again."));
+        return {};
+    }
+    QByteArray jpeg;
+    {
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        QImageWriter writer(&buffer, "jpeg");
+        writer.setQuality(90);
+        if (!writer.write(image)) {
+            setError(tr("The picture could not be encoded. Try again."));
+            return {};
+        }
+    }
+    // importBytes wipes its copy; this buffer was moved into it.
+    auto photo = m_services->photos().importBytes(m_recordId, std::move(jpeg), caption.trimmed());
+    if (!photo) {
+        setError(describe(photo.error()));
+        return {};
+    }
+    setError({});
+    reload();
+    return photo->id;
+}
+
 QUrl PhotoListModel::picturesFolder() {
     return QUrl::fromLocalFile(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
 }
@@ -133,7 +166,8 @@ QString PhotoListModel::describe(const Error &error) {
     case ErrorCode::Locked:
         return tr("Locked. Unlock to continue.");
     case ErrorCode::DiskFull:
-        return tr("There is not enough storage space for this photo.");
+        return tr("The device is full: free some space (delete old files or apps), then add "
+                  "the photo again. Nothing saved before was lost.");
     default:
         return error.message;
     }

@@ -5,6 +5,7 @@
 
 #include <QAbstractListModel>
 #include <QDateTime>
+#include <QImage>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QUrl>
@@ -56,6 +57,10 @@ public:
     /// Imports a JPEG or PNG file (metadata stripped, encrypted) and attaches it to the record.
     /// Returns the new photo's id, or an empty string with errorString saying why.
     Q_INVOKABLE QString importFile(const QUrl &fileUrl, const QString &caption = {});
+    /// Imports a picture taken by the camera (ImageCapture's imageCaptured image): encoded as
+    /// JPEG in memory and encrypted like a file import; no plaintext is ever written to a file.
+    /// Returns the new photo's id, or an empty string with errorString saying why.
+    Q_INVOKABLE QString importImage(const QImage &image, const QString &caption = {});
     /// The row of a photo, or -1.
     Q_INVOKABLE int rowOf(const QString &photoId) const;
     Q_INVOKABLE void reload();

@@ -56,8 +56,8 @@ StartupOptions parseCommandLine(const QCoreApplication &app) {
         QStringLiteral("Read the passphrase for --self-test/--screenshot-dir from stdin."));
     const QCommandLineOption firstFrame(
         QStringLiteral("exit-after-first-frame"),
-        QStringLiteral("Unlock at once (with --passphrase-stdin), print the startup times at the "
-                       "first frame of the visits page and exit."));
+        QStringLiteral("Unlock at the first frame (with --passphrase-stdin), print the startup "
+                       "times at the first frame of the visits page and exit."));
     parser.addOptions({data, lang, selfTest, shots, stdinPass, firstFrame});
     parser.process(app);
 

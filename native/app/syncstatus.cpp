@@ -1,6 +1,7 @@
 #include "syncstatus.h"
 
 #include "appservices.h"
+#include "backgroundreader.h"
 #include "domain/entities.h"
 #include "media/blobstore.h"
 #include "store/store.h"
@@ -30,6 +31,8 @@ namespace {
 constexpr char LastSuccessKey[] = "app.sync.last_success_ms";
 constexpr int PhotoPage = 500;
 constexpr int PhotoCountDelayMs = 200;
+// After an unlock the pages' own first reads come first; the count follows shortly after.
+constexpr int PhotoCountAfterUnlockMs = 600;
 } // namespace
 
 SyncStatus::SyncStatus(AppServices &services, QObject *parent)
@@ -65,7 +68,7 @@ SyncStatus::SyncStatus(AppServices &services, QObject *parent)
     });
     m_photoCount->setSingleShot(true);
     m_photoCount->setInterval(PhotoCountDelayMs);
-    connect(m_photoCount, &QTimer::timeout, this, &SyncStatus::countPendingPhotos);
+    connect(m_photoCount, &QTimer::timeout, this, [this] { countPendingPhotos(); });
     if (QCoreApplication::instance())
         QCoreApplication::instance()->installEventFilter(this); // language changes
     // Plaintext bookkeeping, readable while the vault is still locked.
@@ -263,7 +266,7 @@ void SyncStatus::onUnlockedChanged() {
         return;
     readEnrolment();
     readLastSuccess();
-    countPendingPhotos();
+    m_photoCount->start(PhotoCountAfterUnlockMs);
     startEngine();
 }
 
@@ -357,43 +360,88 @@ void SyncStatus::onSyncFinished(const sync::SyncReport &report) {
         Q_EMIT lastSuccessChanged();
     }
     m_services.refreshPending(); // the engine's markSynced is not seen by the UI's store
-    countPendingPhotos();
-    Q_EMIT syncFinished(report.ok());
+    // Announced once the photo count has caught up, so that both counts shown are the
+    // sync's outcome.
+    countPendingPhotos([this, ok = report.ok()] { Q_EMIT syncFinished(ok); });
 }
 
 void SyncStatus::schedulePhotoCount() {
-    m_photoCount->start();
+    m_photoCount->start(PhotoCountDelayMs);
 }
 
-void SyncStatus::countPendingPhotos() {
-    m_photoCount->stop();
-    Store &store = m_services.store();
-    if (!m_services.isUnlocked() || !store.isOpen())
-        return;
-    // The engine's own rule (SyncEngine::transferBlobs): a file held here and not marked done.
+namespace {
+// The engine's own rule (SyncEngine::transferBlobs): a file held here and not marked done.
+// Runs on the background reader: decrypts only the two content ids of every photo record.
+Result<int> countInSnapshot(Store &store, const BlobStore &blobs) {
     const sync::SyncState state(store);
+    RecordFilter filter;
+    filter.onlyFields = {QLatin1String(fieldkey::BlobId), QLatin1String(fieldkey::ThumbnailBlobId)};
     QSet<QByteArray> seen;
     int count = 0;
     for (int offset = 0;; offset += PhotoPage) {
-        auto page = store.list(QLatin1String(recordtype::Photo), {}, offset, PhotoPage);
+        auto page = store.list(QLatin1String(recordtype::Photo), filter, offset, PhotoPage);
         if (!page)
-            return; // keeps the last count; the next change or sync counts again
+            return page.error();
         for (const Record &r : std::as_const(*page)) {
             Photo p;
             fromFields(r.fields, p);
             for (const QByteArray &id : {p.thumbnailBlobId, p.blobId}) {
-                if (id.isEmpty() || seen.contains(id) || !m_services.blobs().contains(id))
+                if (id.isEmpty() || seen.contains(id) || !blobs.contains(id))
                     continue;
                 seen.insert(id);
                 const auto blobState = state.blobState(id);
-                if (blobState && *blobState != "done")
+                if (!blobState)
+                    return blobState.error();
+                if (*blobState != "done")
                     ++count;
             }
         }
         if (page->size() < PhotoPage)
             break;
     }
-    setPendingPhotos(count);
+    return count;
+}
+
+Result<int> countPendingPhotoFiles(Store &store, const BlobStore &blobs) {
+    int count = 0;
+    auto r = store.read([&]() -> Result<void> {
+        auto n = countInSnapshot(store, blobs);
+        if (!n)
+            return n.error();
+        count = *n;
+        return {};
+    });
+    if (!r)
+        return r.error();
+    return count;
+}
+} // namespace
+
+void SyncStatus::countPendingPhotos(std::function<void()> then) {
+    m_photoCount->stop();
+    if (!m_services.isUnlocked() || !m_services.store().isOpen()) {
+        if (then)
+            then();
+        return;
+    }
+    // Decrypting 5,000 photo records takes a few hundred milliseconds: not on the UI thread.
+    const int request = ++m_photoCountRequest;
+    m_services.reader().read<int>(
+        this,
+        [root = m_services.blobs().rootDir()](Store &store, Inspection &) {
+            return countPendingPhotoFiles(store, BlobStore(root));
+        },
+        [this, request, then = std::move(then)](Result<int> count) {
+            // A later request counts again: only the latest one's figure is shown. A failure
+            // keeps the last figure; the next change or sync counts again.
+            if (request == m_photoCountRequest && count)
+                setPendingPhotos(*count);
+            else if (!count)
+                qCDebug(lcAppSync)
+                    << "could not count the photos to send:" << count.error().message;
+            if (then)
+                then();
+        });
 }
 
 void SyncStatus::setPendingPhotos(int count) {

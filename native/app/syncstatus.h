@@ -7,6 +7,8 @@
 #include <QQmlEngine>
 #include <QString>
 
+#include <functional>
+
 class QThread;
 class QTimer;
 
@@ -172,13 +174,15 @@ private:
     void finishEnrol(const QString &role, const sync::SyncFailure &failure);
     /// Counts the photo files not uploaded yet, soon (several store changes come at once).
     void schedulePhotoCount();
-    void countPendingPhotos();
+    /// Counts on the background reader; `then` runs once the figure is in (or could not be).
+    void countPendingPhotos(std::function<void()> then = {});
     void setPendingPhotos(int count);
 
     AppServices &m_services;
     QThread *m_thread = nullptr;
     sync::SyncEngine *m_engine = nullptr; // lives on m_thread; deleted there when it ends
     QTimer *m_photoCount = nullptr;
+    int m_photoCountRequest = 0; // the latest count asked for
     bool m_started = false;
     int m_intervalMinutes = 0;
     State m_state = State::Offline;

@@ -1223,6 +1223,79 @@ QString defaultDataDir() {
 
 // The demo is what the README's first command runs: the real workflow on sample data.
 namespace {
+// Two units visited earlier in the round, their findings at every stage of rectification (closed,
+// awaiting verification, overdue), so that the ledger and the office console's rates and
+// scores have something to show.
+Result<void> addEarlierVisits(Inspection &in, const QString &campaignId,
+                              const QList<ChecklistItem> &items) {
+    using lifecycle::Action;
+    struct FindingSpec {
+        int item;
+        const char *title;
+        double deduction;
+        QDate due;
+        int steps; ///< how far along open → rectifying → awaiting verification → closed
+    };
+    struct VisitSpec {
+        const char *unit;
+        QDate date;
+        QList<FindingSpec> findings;
+    };
+    const QList<VisitSpec> visits = {
+        {"省财政厅",
+         QDate(2026, 11, 6),
+         {{1, "主体责任清单未按年度更新", 4, QDate(2026, 11, 20), 3},
+          {2, "机关党委会议记录缺少议题和表决情况", 2, QDate(2026, 11, 20), 3},
+          {3, "2026年第三季度党费未按时收缴", 3, QDate(2026, 12, 10), 2}}},
+        {"省卫生健康委",
+         QDate(2026, 11, 12),
+         {{0, "中心组学习未形成研讨材料", 2, QDate(2026, 11, 25), 1},
+          {4, "第一党支部主题党日活动记录不全", 1.5, QDate(2026, 11, 30), 3},
+          {5, "入党积极分子培养考察记录缺失", 5, QDate(2026, 12, 31), 0}}},
+    };
+    const Action path[] = {Action::StartRectification, Action::SubmitForVerification,
+                           Action::VerifyPassed};
+    const QString notes[] = {QStringLiteral("单位已制定整改方案"),
+                             QStringLiteral("整改完成，提交佐证材料"),
+                             QStringLiteral("现场核查整改到位，予以销号")};
+    for (const VisitSpec &spec : visits) {
+        Unit unit;
+        unit.campaignId = campaignId;
+        unit.name = QString::fromUtf8(spec.unit);
+        auto u = in.createUnit(unit);
+        if (!u)
+            return u.error();
+        Visit visit;
+        visit.unitId = u->id;
+        visit.date = spec.date;
+        visit.team = {QStringLiteral("张明"), QStringLiteral("李华")};
+        visit.status = VisitStatus::Completed;
+        auto v = in.createVisit(visit);
+        if (!v)
+            return v.error();
+        for (const FindingSpec &fs : spec.findings) {
+            Finding f;
+            f.visitId = v->id;
+            f.checklistItemId = items[fs.item].id;
+            f.level = items[fs.item].level;
+            f.title = QString::fromUtf8(fs.title);
+            f.deduction = fs.deduction;
+            f.responsibleParty = QStringLiteral("机关党委");
+            f.dueDate = fs.due;
+            auto created = in.createFinding(f);
+            if (!created)
+                return created.error();
+            for (int step = 0; step < fs.steps; ++step) {
+                if (auto r =
+                        in.transition(created->id, path[step], QStringLiteral("李华"), notes[step]);
+                    !r)
+                    return r.error();
+            }
+        }
+    }
+    return {};
+}
+
 Result<Reply> cmdDemo(Context &c) {
     Session &s = *c.session;
     if (!s.vault().exists()) {
@@ -1327,6 +1400,8 @@ Result<Reply> cmdDemo(Context &c) {
     if (auto r = in.transition(findings[1].id, lifecycle::Action::StartRectification,
                                QStringLiteral("张明"), QStringLiteral("单位已制定整改方案"));
         !r)
+        return r.error();
+    if (auto r = addEarlierVisits(in, camp->id, items); !r)
         return r.error();
     auto score = in.visitScore(v->id);
     if (!score)

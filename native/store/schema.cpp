@@ -66,6 +66,14 @@ CREATE TABLE superseded (
     PRIMARY KEY (change_id, field)
 ) WITHOUT ROWID;
 )sql",
+    // 2: the outbox counted per record and per parent (Store::pendingUnder, the visits page's
+    // badges) from small indexes alone, not from the journal's rows with their ciphertext.
+    R"sql(
+CREATE INDEX journal_pending_by_record ON journal (record_id, parent_id)
+    WHERE local = 1 AND server_seq IS NULL;
+CREATE INDEX journal_pending_by_parent ON journal (parent_id)
+    WHERE local = 1 AND server_seq IS NULL AND parent_id IS NOT NULL;
+)sql",
 };
 
 Result<int> pragmaInt(Database &db, const char *sql) {

@@ -7,6 +7,8 @@
 #include "vault/vault.h"
 
 #include <QCborArray>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QtEndian>
 #include <QUuid>
@@ -620,7 +622,7 @@ Result<QCborValue> Store::decryptValue(const SecretKey &key, const QString &type
     return v;
 }
 
-Result<Record> Store::decryptRow(const Stored &row) const {
+Result<Record> Store::decryptRow(const Stored &row, const QStringList &onlyFields) const {
     auto key = campaignKey(row.campaignId);
     if (!key)
         return key.error();
@@ -634,6 +636,8 @@ Result<Record> Store::decryptRow(const Stored &row) const {
     rec.deleted = row.deleted;
     for (auto it = row.state.constBegin(); it != row.state.constEnd(); ++it) {
         const QString field = it.key().toString();
+        if (!onlyFields.isEmpty() && !onlyFields.contains(field))
+            continue;
         const merge::Head h = headFromState(it.value());
         auto v = decryptValue(**key, row.type, row.id, field, h.hlc, h.value);
         if (!v)
@@ -643,6 +647,15 @@ Result<Record> Store::decryptRow(const Stored &row) const {
         rec.origins.insert(field, FieldOrigin{h.changeId, h.hlc});
     }
     return rec;
+}
+
+Result<void> Store::read(const std::function<Result<void>()> &body) const {
+    if (auto r = m_db.exec("BEGIN"); !r)
+        return r;
+    Result<void> result = body();
+    // Nothing was written: ending the transaction cannot lose anything.
+    (void)m_db.exec(result ? "COMMIT" : "ROLLBACK");
+    return result;
 }
 
 Result<Record> Store::get(const QString &id) const {
@@ -722,7 +735,7 @@ Result<QList<Record>> Store::list(const QString &type, const RecordFilter &filte
         if (shape == 2 && !filter.campaignId.isEmpty() && s.campaignId != filter.campaignId)
             continue;
         s.state = QCborValue::fromCbor(st->blob(8)).toMap();
-        auto rec = decryptRow(s);
+        auto rec = decryptRow(s, filter.onlyFields);
         if (!rec)
             return rec.error();
         out.append(std::move(*rec));
@@ -855,26 +868,33 @@ Result<int> Store::pendingCount() const {
 }
 
 Result<QHash<QString, int>> Store::pendingUnder(const QSet<QString> &ids) const {
+    if (ids.isEmpty())
+        return QHash<QString, int>{};
     // Each change counted once per ancestor generation: by its record, its parent and its
-    // parent's parent (the records table holds the parents' own parents).
+    // parent's parent (the records table holds the parents' own parents). The ids go in as one
+    // JSON array; the outbox is read from its partial indexes only (schema 2), and the
+    // grandparents are looked up once per pending parent, not once per change.
     auto st = m_db.prepare(
         "SELECT record_id, count(*) FROM journal WHERE local = 1 AND server_seq IS NULL "
-        "GROUP BY record_id "
+        "AND record_id IN (SELECT value FROM json_each(?1)) GROUP BY record_id "
         "UNION ALL SELECT parent_id, count(*) FROM journal "
-        "WHERE local = 1 AND server_seq IS NULL AND parent_id IS NOT NULL GROUP BY parent_id "
-        "UNION ALL SELECT r.parent_id, count(*) FROM journal j JOIN records r ON r.id = "
-        "j.parent_id "
-        "WHERE j.local = 1 AND j.server_seq IS NULL AND r.parent_id IS NOT NULL "
-        "GROUP BY r.parent_id");
+        "WHERE local = 1 AND server_seq IS NULL AND parent_id IS NOT NULL "
+        "AND parent_id IN (SELECT value FROM json_each(?1)) GROUP BY parent_id "
+        "UNION ALL SELECT r.parent_id, sum(p.n) FROM ("
+        "SELECT parent_id, count(*) AS n FROM journal "
+        "WHERE local = 1 AND server_seq IS NULL AND parent_id IS NOT NULL GROUP BY parent_id"
+        ") p JOIN records r ON r.id = p.parent_id "
+        "WHERE r.parent_id IN (SELECT value FROM json_each(?1)) GROUP BY r.parent_id");
     if (!st)
         return st.error();
+    QJsonArray list;
+    for (const QString &id : ids)
+        list.append(id);
+    st->bindText(1, QJsonDocument(list).toJson(QJsonDocument::Compact));
     QHash<QString, int> out;
     int rc = SQLITE_ROW;
-    while ((rc = st->step()) == SQLITE_ROW) {
-        const QString id = st->text(0);
-        if (ids.contains(id))
-            out[id] += int(st->int64(1));
-    }
+    while ((rc = st->step()) == SQLITE_ROW)
+        out[st->text(0)] += int(st->int64(1));
     if (rc != SQLITE_DONE)
         return m_db.lastError(rc, QStringLiteral("count pending changes by record"));
     return out;

@@ -499,19 +499,49 @@ Result<void> Vault::unlock(QByteArrayView passphrase) {
         return loaded;
     if (auto allowed = checkRetryAllowed(); !allowed)
         return allowed;
+    auto kek = detail::derivePassphraseKey(passphrase, m_state->file.salt, m_state->file.kdf);
+    if (!kek)
+        return kek.error();
+    return openWithPassphraseKey(kek.value());
+}
 
+Result<Vault::UnlockTicket> Vault::prepareUnlock() {
+    if (!ensureSodium())
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("The crypto library failed to start."));
+    if (auto loaded = loadFile(); !loaded)
+        return loaded.error();
+    if (auto allowed = checkRetryAllowed(); !allowed)
+        return allowed.error();
+    return UnlockTicket{m_state->file.salt, m_state->file.kdf};
+}
+
+Result<SecretKey> Vault::UnlockTicket::derive(QByteArrayView passphrase) const {
+    return detail::derivePassphraseKey(passphrase, salt, kdf);
+}
+
+Result<void> Vault::unlock(const UnlockTicket &ticket, SecretKey &passphraseKey) {
+    // The file may have been re-read since the ticket was made (another unlock, a new vault):
+    // a key derived for another salt or cost would only count as a wrong passphrase.
+    if (!m_state->loaded || ticket.salt != m_state->file.salt ||
+        ticket.kdf.opsLimit != m_state->file.kdf.opsLimit ||
+        ticket.kdf.memLimit != m_state->file.kdf.memLimit) {
+        passphraseKey.clear();
+        return makeError(ErrorCode::Unsupported,
+                         QStringLiteral("The vault file changed during the unlock; try again."));
+    }
+    return openWithPassphraseKey(passphraseKey);
+}
+
+Result<void> Vault::openWithPassphraseKey(SecretKey &kek) {
     const StoredVault &v = m_state->file;
     SecureBuffer rawDeviceKey(KeyBytes);
-    {
-        auto kek = detail::derivePassphraseKey(passphrase, v.salt, v.kdf);
-        if (!kek)
-            return kek.error();
-        if (!openWrapped(kek.value(), v.wrappedDeviceKey, deviceKeyAd(v), rawDeviceKey)) {
-            kek.value().clear();
-            recordFailure();
-            return wrongPassphraseError();
-        }
-    } // the passphrase key is wiped here
+    const bool opened = openWrapped(kek, v.wrappedDeviceKey, deviceKeyAd(v), rawDeviceKey);
+    kek.clear(); // the passphrase key is wiped here
+    if (!opened) {
+        recordFailure();
+        return wrongPassphraseError();
+    }
     SecretKey deviceKey = SecretKey::fromBytes(rawDeviceKey.data());
 
     SecureBuffer identity(IdentityBytes);

@@ -47,6 +47,20 @@ public:
     /// ErrorCode::WrongPassphrase (message says when to retry), ErrorCode::LockedOut while the
     /// back-off runs, ErrorCode::Corrupt / Unsupported for a damaged or foreign file.
     Result<void> unlock(QByteArrayView passphrase);
+
+    /// unlock() in two halves around the Argon2id derivation (about a second on a tablet), so
+    /// that a caller can derive on a worker thread while the UI keeps drawing: prepareUnlock()
+    /// and unlock(ticket, key) on the vault's thread, derive() on any thread.
+    struct UnlockTicket {
+        QByteArray salt;
+        KdfParams kdf;
+        /// The passphrase key for this vault file; thread-safe (touches no vault state).
+        [[nodiscard]] Result<SecretKey> derive(QByteArrayView passphrase) const;
+    };
+    /// Re-reads the file and checks the back-off: ErrorCode::LockedOut, Corrupt, Unsupported.
+    Result<UnlockTicket> prepareUnlock();
+    /// Finishes with a key from ticket.derive() (wiped here); the same errors as unlock().
+    Result<void> unlock(const UnlockTicket &ticket, SecretKey &passphraseKey);
     /// Wipes the device key and every key derived from it.
     void lock();
     [[nodiscard]] bool isUnlocked() const;
@@ -95,6 +109,8 @@ private:
     Result<void> checkRetryAllowed();
     [[nodiscard]] Error wrongPassphraseError() const;
     void restartAutoLock();
+    /// The rest of unlock() once the passphrase key is derived; wipes it.
+    Result<void> openWithPassphraseKey(SecretKey &kek);
 
     QString m_filePath;
     std::unique_ptr<State> m_state;

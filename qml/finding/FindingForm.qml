@@ -142,6 +142,13 @@ GridLayout {
         onEditingFinished: root.editor.description = text
     }
 
+    LocationField {
+        Layout.columnSpan: root.columns
+        Layout.fillWidth: true
+        Layout.topMargin: 8
+        editor: root.editor
+    }
+
     Label {
         Layout.columnSpan: root.columns
         Layout.topMargin: 8

@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CameraPage</name>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Take photos</source>
+        <translation>Take photos</translation>
+    </message>
+    <message>
+        <source>The camera could not be opened: it may be in use by another app, or camera access is not allowed for this app. Allow it in the system settings, or import photos from files.</source>
+        <translation>The camera could not be opened: it may be in use by another app, or camera access is not allowed for this app. Allow it in the system settings, or import photos from files.</translation>
+    </message>
+    <message>
+        <source>The photo was not taken. Try again.</source>
+        <translation>The photo was not taken. Try again.</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used</source>
+        <translation>The camera cannot be used</translation>
+    </message>
+    <message>
+        <source>No camera on this device</source>
+        <translation>No camera on this device</translation>
+    </message>
+    <message>
+        <source>Photos can still be added from files: choose “Add photo…” to import a JPEG or PNG.</source>
+        <translation>Photos can still be added from files: choose “Add photo…” to import a JPEG or PNG.</translation>
+    </message>
+    <message>
+        <source>Import from a file instead</source>
+        <translation>Import from a file instead</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) saved, encrypted.</source>
+        <translation>
+            <numerusform>%n photo saved, encrypted.</numerusform>
+            <numerusform>%n photos saved, encrypted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>No camera</translation>
+    </message>
+    <message>
+        <source>Camera unavailable</source>
+        <translation>Camera unavailable</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>Take photo</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistItemDelegate</name>
     <message numerus="yes">
         <source>%n finding(s), −%1 of at most %2</source>
@@ -59,6 +113,125 @@
     <message>
         <source>Use this</source>
         <translation>Use this</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>Counting the findings of every round…</source>
+        <translation>Counting the findings of every round…</translation>
+    </message>
+    <message>
+        <source>No rounds on this device yet</source>
+        <translation>No rounds on this device yet</translation>
+    </message>
+    <message>
+        <source>Rounds, their units and visits appear here once they are planned here or synced from the inspection office.</source>
+        <translation>Rounds, their units and visits appear here once they are planned here or synced from the inspection office.</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <comment>count of inspection rounds (轮次)</comment>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <comment>count of inspected units</comment>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <comment>count of visits (走访)</comment>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <comment>count of findings (问题)</comment>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Rectification rate</source>
+        <comment>整改率: closed ÷ all findings</comment>
+        <translation>Rectification rate</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <comment>count of findings past their due date</comment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Rectification rate per round</source>
+        <translation>Rectification rate per round</translation>
+    </message>
+    <message>
+        <source>No rounds yet.</source>
+        <translation>No rounds yet.</translation>
+    </message>
+    <message>
+        <source>Rectification rate per unit</source>
+        <translation>Rectification rate per unit</translation>
+    </message>
+    <message>
+        <source>No findings recorded yet: rates appear with the first finding.</source>
+        <translation>No findings recorded yet: rates appear with the first finding.</translation>
+    </message>
+    <message>
+        <source>Unit scores</source>
+        <comment>heading: each unit&apos;s score, base minus deductions</comment>
+        <translation>Unit scores</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolCodeCard</name>
+    <message>
+        <source>Enrol a new device</source>
+        <comment>设备注册</comment>
+        <translation>Enrol a new device</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s tablet</source>
+        <translation>Inspector&apos;s tablet</translation>
+    </message>
+    <message>
+        <source>Office console</source>
+        <translation>Office console</translation>
+    </message>
+    <message>
+        <source>Valid 24 hours</source>
+        <translation>Valid 24 hours</translation>
+    </message>
+    <message>
+        <source>Valid 3 days</source>
+        <translation>Valid 3 days</translation>
+    </message>
+    <message>
+        <source>Valid 7 days</source>
+        <translation>Valid 7 days</translation>
+    </message>
+    <message>
+        <source>Issue enrolment code</source>
+        <translation>Issue enrolment code</translation>
+    </message>
+    <message>
+        <source>One-time code for %1:</source>
+        <comment>the code is for: a device kind</comment>
+        <translation>One-time code for %1:</translation>
+    </message>
+    <message>
+        <source>Valid until %1. It works once; the server keeps no readable copy.</source>
+        <translation>Valid until %1. It works once; the server keeps no readable copy.</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copy code</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Copied.</translation>
+    </message>
+    <message>
+        <source>On the new tablet: Settings → Device enrolment, the server address %1 and this code.</source>
+        <translation>On the new tablet: Settings → Device enrolment, the server address %1 and this code.</translation>
     </message>
 </context>
 <context>
@@ -124,6 +297,21 @@
     <message>
         <source>Skip for now</source>
         <translation>Skip for now</translation>
+    </message>
+</context>
+<context>
+    <name>ExportResultDialog</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>The export did not succeed</source>
+        <translation>The export did not succeed</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exported</translation>
     </message>
 </context>
 <context>
@@ -771,6 +959,10 @@
             <numerusform>%n findings</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reading the whole ledger…</source>
+        <translation>Reading the whole ledger…</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPage</name>
@@ -819,6 +1011,23 @@
         <source>Change the filters or the search to see more.</source>
         <translation>Change the filters or the search to see more.</translation>
     </message>
+    <message>
+        <source>Export XLSX</source>
+        <comment>toolbar action: save the ledger as an Excel workbook</comment>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>Ledger exported to %1</source>
+        <translation>Ledger exported to %1</translation>
+    </message>
+    <message>
+        <source>Export the ledger as XLSX</source>
+        <translation>Export the ledger as XLSX</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
 </context>
 <context>
     <name>LinkedFindingsPanel</name>
@@ -838,11 +1047,132 @@
     </message>
 </context>
 <context>
+    <name>LocationField</name>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <comment>no location</comment>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <source>Finding position…</source>
+        <translation>Finding position…</translation>
+    </message>
+    <message>
+        <source>Refresh location</source>
+        <translation>Refresh location</translation>
+    </message>
+    <message>
+        <source>Use current location</source>
+        <translation>Use current location</translation>
+    </message>
+    <message>
+        <source>Clear location</source>
+        <translation>Clear location</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>FieldLedger</source>
         <comment>window title; the product name 督查台账</comment>
         <translation>FieldLedger</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeConsolePage</name>
+    <message>
+        <source>Dashboard</source>
+        <comment>office console section: figures and charts</comment>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <comment>office console section: every visit (走访)</comment>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <comment>office console section: the rounds&apos; ledgers (台账)</comment>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <comment>office console section: rounds, checklists, units, visits</comment>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <comment>office console section: open the sync page</comment>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>office console section: open the settings</comment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Office console</source>
+        <comment>page title: the inspection office&apos;s console (督查室)</comment>
+        <translation>Office console</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>action: read the figures again</comment>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <comment>action: lock the vault now</comment>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>No visits yet</translation>
+    </message>
+    <message>
+        <source>Visits appear here once they are planned here or synced from the inspection office.</source>
+        <translation>Visits appear here once they are planned here or synced from the inspection office.</translation>
+    </message>
+</context>
+<context>
+    <name>OverduePanel</name>
+    <message>
+        <source>Overdue</source>
+        <comment>heading: findings past their due date, not closed</comment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>the %1 most overdue of %2</source>
+        <translation>the %1 most overdue of %2</translation>
+    </message>
+    <message>
+        <source>No finding is past its due date.</source>
+        <translation>No finding is past its due date.</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <comment>due date of a finding</comment>
+        <translation>due %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open in ledger</source>
+        <comment>link: show this finding in the ledger</comment>
+        <translation>Open in ledger</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1267,14 @@
         <source>Not on this tablet yet</source>
         <translation>Not on this tablet yet</translation>
     </message>
+    <message>
+        <source>No camera on this device</source>
+        <translation>No camera on this device</translation>
+    </message>
+    <message>
+        <source>Take photo…</source>
+        <translation>Take photo…</translation>
+    </message>
 </context>
 <context>
     <name>PhotoViewerPage</name>
@@ -947,6 +1285,345 @@
     <message>
         <source>Photo</source>
         <translation>Photo</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningChecklistPanel</name>
+    <message>
+        <source>Item %1 added.</source>
+        <translation>Item %1 added.</translation>
+    </message>
+    <message>
+        <source>New checklist item</source>
+        <comment>form title: a deduction item (减分项)</comment>
+        <translation>New checklist item</translation>
+    </message>
+    <message>
+        <source>Create a round first: its checklist is made here.</source>
+        <translation>Create a round first: its checklist is made here.</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Maximum deduction (points)</source>
+        <translation>Maximum deduction (points)</translation>
+    </message>
+    <message>
+        <source>e.g. 1.2</source>
+        <translation>e.g. 1.2</translation>
+    </message>
+    <message>
+        <source>e.g. 5</source>
+        <translation>e.g. 5</translation>
+    </message>
+    <message>
+        <source>What is checked</source>
+        <translation>What is checked</translation>
+    </message>
+    <message>
+        <source>What is checked, e.g. the study sessions follow the plan</source>
+        <translation>What is checked, e.g. the study sessions follow the plan</translation>
+    </message>
+    <message>
+        <source>Category (optional)</source>
+        <translation>Category (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. Organisational life</source>
+        <comment>checklist category example</comment>
+        <translation>e.g. Organisational life</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <source>Checklist of this round</source>
+        <translation>Checklist of this round</translation>
+    </message>
+    <message>
+        <source>No items yet.</source>
+        <translation>No items yet.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPage</name>
+    <message>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <comment>page title: the office plans rounds (督查计划)</comment>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <comment>planning tab: the round (轮次) and its base scores</comment>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <comment>planning tab: deduction items (检查清单)</comment>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Units and visits</source>
+        <comment>planning tab</comment>
+        <translation>Units and visits</translation>
+    </message>
+    <message>
+        <source>Team and enrolment</source>
+        <comment>planning tab: devices, sharing, enrolment codes</comment>
+        <translation>Team and enrolment</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningRoundPanel</name>
+    <message>
+        <source>Round &quot;%1&quot; created. Add its checklist next.</source>
+        <translation>Round &quot;%1&quot; created. Add its checklist next.</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <comment>form title: a new inspection round (轮次)</comment>
+        <translation>New round</translation>
+    </message>
+    <message>
+        <source>Name of the round</source>
+        <translation>Name of the round</translation>
+    </message>
+    <message>
+        <source>e.g. 2026 fourth round</source>
+        <comment>round name example</comment>
+        <translation>e.g. 2026 fourth round</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>Starts on</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Ends on</translation>
+    </message>
+    <message>
+        <source>2026-11-01</source>
+        <comment>date format example</comment>
+        <translation>2026-11-01</translation>
+    </message>
+    <message>
+        <source>2026-12-31</source>
+        <comment>date format example</comment>
+        <translation>2026-12-31</translation>
+    </message>
+    <message>
+        <source>Base score per level (deductions are taken from it)</source>
+        <translation>Base score per level (deductions are taken from it)</translation>
+    </message>
+    <message>
+        <source>Create round</source>
+        <translation>Create round</translation>
+    </message>
+    <message>
+        <source>Everything planned here is saved on this device at once, also offline, and reaches the server with the next sync once the round is shared.</source>
+        <translation>Everything planned here is saved on this device at once, also offline, and reaches the server with the next sync once the round is shared.</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>Rounds</translation>
+    </message>
+    <message>
+        <source>No rounds yet: create the first one.</source>
+        <translation>No rounds yet: create the first one.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningTeamPanel</name>
+    <message>
+        <source>Tablets enrolled with the server</source>
+        <translation>Tablets enrolled with the server</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>No other device is enrolled yet: issue a code on the right and enrol the tablet with it.</source>
+        <translation>No other device is enrolled yet: issue a code on the right and enrol the tablet with it.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>device name (role)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Share round with %n device(s)</source>
+        <translation>
+            <numerusform>Share round with %n device</numerusform>
+            <numerusform>Share round with %n devices</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sharing gives these tablets the round&apos;s key. They receive the round, its checklist, units and visits with their next sync.</source>
+        <translation>Sharing gives these tablets the round&apos;s key. They receive the round, its checklist, units and visits with their next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningUnitsPanel</name>
+    <message>
+        <source>Visit to %1 planned.</source>
+        <translation>Visit to %1 planned.</translation>
+    </message>
+    <message>
+        <source>Create a round first: units and visits belong to it.</source>
+        <translation>Create a round first: units and visits belong to it.</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <comment>form title: an inspected unit (被督查单位)</comment>
+        <translation>New unit</translation>
+    </message>
+    <message>
+        <source>Name of the unit</source>
+        <translation>Name of the unit</translation>
+    </message>
+    <message>
+        <source>e.g. Provincial Department of Transport</source>
+        <translation>e.g. Provincial Department of Transport</translation>
+    </message>
+    <message>
+        <source>Contact (optional)</source>
+        <translation>Contact (optional)</translation>
+    </message>
+    <message>
+        <source>e.g. Office director Wang, 0571-8700 0000</source>
+        <translation>e.g. Office director Wang, 0571-8700 0000</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <comment>form title: a visit (走访) to a unit</comment>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <source>Unit visited</source>
+        <translation>Unit visited</translation>
+    </message>
+    <message>
+        <source>Add a unit first</source>
+        <translation>Add a unit first</translation>
+    </message>
+    <message>
+        <source>Date of the visit</source>
+        <translation>Date of the visit</translation>
+    </message>
+    <message>
+        <source>2026-11-20</source>
+        <comment>date format example</comment>
+        <translation>2026-11-20</translation>
+    </message>
+    <message>
+        <source>Team: tick the enrolled tablets, or type names</source>
+        <translation>Team: tick the enrolled tablets, or type names</translation>
+    </message>
+    <message>
+        <source>Team: type the inspectors&apos; names, separated by commas. The enrolled tablets can be picked here when the server is in reach.</source>
+        <translation>Team: type the inspectors&apos; names, separated by commas. The enrolled tablets can be picked here when the server is in reach.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>device name (role)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Team members, e.g. Zhang Ming, Li Hua</source>
+        <translation>Team members, e.g. Zhang Ming, Li Hua</translation>
+    </message>
+    <message>
+        <source>Plan visit</source>
+        <translation>Plan visit</translation>
+    </message>
+    <message>
+        <source>Units of this round</source>
+        <translation>Units of this round</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>No units yet.</translation>
+    </message>
+    <message>
+        <source>Visits of this round</source>
+        <translation>Visits of this round</translation>
+    </message>
+    <message>
+        <source>No visits yet.</source>
+        <translation>No visits yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundLedgerPanel</name>
+    <message>
+        <source>Save the ledger as XLSX</source>
+        <translation>Save the ledger as XLSX</translation>
+    </message>
+    <message>
+        <source>Save the ledger as CSV</source>
+        <translation>Save the ledger as CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rectification rate %1</source>
+        <comment>整改率</comment>
+        <translation>rectification rate %1</translation>
+    </message>
+    <message>
+        <source>Open ledger</source>
+        <translation>Open ledger</translation>
+    </message>
+    <message>
+        <source>Export XLSX</source>
+        <comment>action: save the ledger as an Excel workbook</comment>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <comment>action: save the ledger as a CSV file</comment>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>No rounds on this device yet</source>
+        <translation>No rounds on this device yet</translation>
+    </message>
+    <message>
+        <source>Each round&apos;s ledger can be opened and exported here.</source>
+        <translation>Each round&apos;s ledger can be opened and exported here.</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1843,54 @@
     </message>
 </context>
 <context>
+    <name>UnitScoreDelegate</name>
+    <message>
+        <source>Ledger</source>
+        <comment>button on a round&apos;s heading: open its ledger (台账)</comment>
+        <translation>Ledger</translation>
+    </message>
+    <message>
+        <source>%1 %2 / %3</source>
+        <comment>level, its score / its base</comment>
+        <translation>%1 %2 / %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed</source>
+        <comment>findings closed (销号)</comment>
+        <translation>
+            <numerusform>%n closed</numerusform>
+            <numerusform>%n closed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rectification rate %1</source>
+        <comment>整改率</comment>
+        <translation>rectification rate %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <comment>findings past their due date</comment>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>FieldLedger</source>
@@ -1284,6 +2009,11 @@
         <comment>toolbar action: open the settings</comment>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>Office console</source>
+        <comment>toolbar action: open the office&apos;s console (督查室)</comment>
+        <translation>Office console</translation>
+    </message>
 </context>
 <context>
     <name>VisitPage</name>
@@ -1320,6 +2050,22 @@
         <source>Ledger</source>
         <comment>toolbar action: open the round&apos;s ledger (台账)</comment>
         <translation>Ledger</translation>
+    </message>
+</context>
+<context>
+    <name>VisitReportButton</name>
+    <message>
+        <source>Report PDF</source>
+        <comment>toolbar action: save the visit report as a PDF file</comment>
+        <translation>Report PDF</translation>
+    </message>
+    <message>
+        <source>Save the visit report</source>
+        <translation>Save the visit report</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +2125,49 @@
     <message>
         <source>Locked: this change is kept here and saved when you unlock.</source>
         <translation>Locked: this change is kept here and saved when you unlock.</translation>
+    </message>
+    <message>
+        <source>%1° %2</source>
+        <comment>coordinate, hemisphere</comment>
+        <translation>%1° %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>latitude, longitude</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>north</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <comment>south</comment>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <comment>east</comment>
+        <translation>E</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <comment>west</comment>
+        <translation>W</translation>
+    </message>
+    <message>
+        <source>accuracy not given by the position source</source>
+        <translation>accuracy not given by the position source</translation>
+    </message>
+    <message>
+        <source>± %1 m</source>
+        <comment>position accuracy in metres</comment>
+        <translation>± %1 m</translation>
+    </message>
+    <message>
+        <source>The device is full: free some space (delete old files or apps). Nothing typed was lost: it stays here and is saved as soon as there is room.</source>
+        <translation>The device is full: free some space (delete old files or apps). Nothing typed was lost: it stays here and is saved as soon as there is room.</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +2245,120 @@
     </message>
 </context>
 <context>
+    <name>fl::app::OfficePlanning</name>
+    <message>
+        <source>Write dates as year-month-day, for example 2026-11-20.</source>
+        <translation>Write dates as year-month-day, for example 2026-11-20.</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>a round&apos;s period: start – end</comment>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>checklist item: code, text</comment>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1 · at most %2 points</source>
+        <comment>checklist level · maximum deduction</comment>
+        <translation>%1 · at most %2 points</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>visit: unit · date</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <comment>a visit&apos;s team</comment>
+        <translation>Team: %1</translation>
+    </message>
+    <message>
+        <source>This console is not enrolled with the inspection office&apos;s server, so it cannot list devices, share rounds or issue codes. Enrol it in Settings with an office code; what you plan here is kept and synced after that.</source>
+        <translation>This console is not enrolled with the inspection office&apos;s server, so it cannot list devices, share rounds or issue codes. Enrol it in Settings with an office code; what you plan here is kept and synced after that.</translation>
+    </message>
+    <message>
+        <source>This device is enrolled as an inspector&apos;s tablet: only an inspection office device can list devices, share rounds and issue codes.</source>
+        <translation>This device is enrolled as an inspector&apos;s tablet: only an inspection office device can list devices, share rounds and issue codes.</translation>
+    </message>
+    <message>
+        <source>Offline: the server is not in reach. What you plan is kept on this device. Connect to the office network, then share the round and issue codes.</source>
+        <translation>Offline: the server is not in reach. What you plan is kept on this device. Connect to the office network, then share the round and issue codes.</translation>
+    </message>
+    <message>
+        <source>Device %1</source>
+        <translation>Device %1</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <comment>device role</comment>
+        <translation>office</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <comment>device role</comment>
+        <translation>inspector</translation>
+    </message>
+    <message>
+        <source>an inspection office console</source>
+        <translation>an inspection office console</translation>
+    </message>
+    <message>
+        <source>an inspector&apos;s tablet</source>
+        <translation>an inspector&apos;s tablet</translation>
+    </message>
+    <message>
+        <source>The vault is locked; unlock it first.</source>
+        <translation>The vault is locked; unlock it first.</translation>
+    </message>
+    <message>
+        <source>Write the base score of the level &quot;%1&quot; as a number, for example 100.</source>
+        <translation>Write the base score of the level &quot;%1&quot; as a number, for example 100.</translation>
+    </message>
+    <message>
+        <source>Create a round first: checklist items belong to a round.</source>
+        <translation>Create a round first: checklist items belong to a round.</translation>
+    </message>
+    <message>
+        <source>Choose the level the item belongs to.</source>
+        <translation>Choose the level the item belongs to.</translation>
+    </message>
+    <message>
+        <source>Write the maximum deduction as a number of points, for example 5.</source>
+        <translation>Write the maximum deduction as a number of points, for example 5.</translation>
+    </message>
+    <message>
+        <source>Create a round first: units are inspected within a round.</source>
+        <translation>Create a round first: units are inspected within a round.</translation>
+    </message>
+    <message>
+        <source>Create a round first: visits belong to a round.</source>
+        <translation>Create a round first: visits belong to a round.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>an error, then what to do</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Create a round first.</source>
+        <translation>Create a round first.</translation>
+    </message>
+    <message>
+        <source>Pick at least one device to share with.</source>
+        <translation>Pick at least one device to share with.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared with %n device(s). They receive the round and its visits with their next sync.</source>
+        <translation>
+            <numerusform>Shared with %n device. It receives the round and its visits with its next sync.</numerusform>
+            <numerusform>Shared with %n devices. They receive the round and its visits with their next sync.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fl::app::PassphraseMeter</name>
     <message numerus="yes">
         <source>Too short: use at least %n characters; a few words are easy to type and hard to guess.</source>
@@ -1513,8 +2416,80 @@
         <translation>Locked. Unlock to continue.</translation>
     </message>
     <message>
-        <source>There is not enough storage space for this photo.</source>
-        <translation>There is not enough storage space for this photo.</translation>
+        <source>The camera gave no picture. Try again.</source>
+        <translation>The camera gave no picture. Try again.</translation>
+    </message>
+    <message>
+        <source>The picture could not be encoded. Try again.</source>
+        <translation>The picture could not be encoded. Try again.</translation>
+    </message>
+    <message>
+        <source>The device is full: free some space (delete old files or apps), then add the photo again. Nothing saved before was lost.</source>
+        <translation>The device is full: free some space (delete old files or apps), then add the photo again. Nothing saved before was lost.</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::PositionFinder</name>
+    <message>
+        <source>Location is not allowed for this app. Allow it in the system settings to record where a finding is; everything else works without it.</source>
+        <translation>Location is not allowed for this app. Allow it in the system settings to record where a finding is; everything else works without it.</translation>
+    </message>
+    <message>
+        <source>No position fix arrived in time. Move to open sky or near a window and try again, or leave the location empty.</source>
+        <translation>No position fix arrived in time. Move to open sky or near a window and try again, or leave the location empty.</translation>
+    </message>
+    <message>
+        <source>The location service was switched off. Switch it on and try again, or leave the location empty.</source>
+        <translation>The location service was switched off. Switch it on and try again, or leave the location empty.</translation>
+    </message>
+    <message>
+        <source>The location service failed. Try again, or leave the location empty.</source>
+        <translation>The location service failed. Try again, or leave the location empty.</translation>
+    </message>
+    <message>
+        <source>This device has no location service (no GPS or position source was found). The finding is kept without a location.</source>
+        <translation>This device has no location service (no GPS or position source was found). The finding is kept without a location.</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::ReportExport</name>
+    <message>
+        <source>There is not enough space on the disk to save %1. Nothing was changed: free some space or choose another place, then export again.</source>
+        <translation>There is not enough space on the disk to save %1. Nothing was changed: free some space or choose another place, then export again.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to. Nothing was changed: choose another folder, for example your documents, and export again.</source>
+        <translation>The folder %1 cannot be written to. Nothing was changed: choose another folder, for example your documents, and export again.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist (any more). Choose another folder and export again.</source>
+        <translation>The folder %1 does not exist (any more). Choose another folder and export again.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2. Nothing was changed: try again or choose another place.</source>
+        <translation>Could not save %1: %2. Nothing was changed: try again or choose another place.</translation>
+    </message>
+    <message>
+        <source>Unlock to export.</source>
+        <translation>Unlock to export.</translation>
+    </message>
+    <message>
+        <source>Choose a file on this device to export to.</source>
+        <translation>Choose a file on this device to export to.</translation>
+    </message>
+    <message>
+        <source>There is no ledger to export.</source>
+        <translation>There is no ledger to export.</translation>
+    </message>
+    <message>
+        <source>visit-report</source>
+        <comment>file name of a visit report: 督查报告</comment>
+        <translation>visit-report</translation>
+    </message>
+    <message>
+        <source>ledger</source>
+        <comment>file name of a ledger export: 台账</comment>
+        <translation>ledger</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraPage</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Take photos</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>The camera could not be opened: it may be in use by another app, or camera access is not allowed for this app. Allow it in the system settings, or import photos from files.</source>
+        <translation>无法打开相机：可能正被其他应用使用，或本应用未获得相机权限。请在系统设置中允许使用相机，或从文件导入照片。</translation>
+    </message>
+    <message>
+        <source>The photo was not taken. Try again.</source>
+        <translation>未能拍照，请重试。</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used</source>
+        <translation>无法使用相机</translation>
+    </message>
+    <message>
+        <source>No camera on this device</source>
+        <translation>本设备没有相机</translation>
+    </message>
+    <message>
+        <source>Photos can still be added from files: choose “Add photo…” to import a JPEG or PNG.</source>
+        <translation>仍可从文件添加照片：选择“添加照片…”导入 JPEG 或 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>Import from a file instead</source>
+        <translation>改为从文件导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) saved, encrypted.</source>
+        <translation>
+            <numerusform>已加密保存 %n 张照片。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>无相机</translation>
+    </message>
+    <message>
+        <source>Camera unavailable</source>
+        <translation>相机不可用</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistItemDelegate</name>
     <message numerus="yes">
         <source>%n finding(s), −%1 of at most %2</source>
@@ -58,6 +111,125 @@
     <message>
         <source>Use this</source>
         <translation>采用此值</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>Counting the findings of every round…</source>
+        <translation>正在统计各轮次的问题…</translation>
+    </message>
+    <message>
+        <source>No rounds on this device yet</source>
+        <translation>本设备上还没有督查轮次</translation>
+    </message>
+    <message>
+        <source>Rounds, their units and visits appear here once they are planned here or synced from the inspection office.</source>
+        <translation>督查轮次及其被督查单位和走访在此处安排或从督查室同步后显示在这里。</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <comment>count of inspection rounds (轮次)</comment>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <comment>count of inspected units</comment>
+        <translation>被督查单位</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <comment>count of visits (走访)</comment>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <comment>count of findings (问题)</comment>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rectification rate</source>
+        <comment>整改率: closed ÷ all findings</comment>
+        <translation>整改率</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <comment>count of findings past their due date</comment>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Rectification rate per round</source>
+        <translation>各轮次整改率</translation>
+    </message>
+    <message>
+        <source>No rounds yet.</source>
+        <translation>暂无督查轮次。</translation>
+    </message>
+    <message>
+        <source>Rectification rate per unit</source>
+        <translation>各单位整改率</translation>
+    </message>
+    <message>
+        <source>No findings recorded yet: rates appear with the first finding.</source>
+        <translation>尚未记录问题：记录第一个问题后即显示整改率。</translation>
+    </message>
+    <message>
+        <source>Unit scores</source>
+        <comment>heading: each unit&apos;s score, base minus deductions</comment>
+        <translation>单位得分</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolCodeCard</name>
+    <message>
+        <source>Enrol a new device</source>
+        <comment>设备注册</comment>
+        <translation>注册新设备</translation>
+    </message>
+    <message>
+        <source>Inspector&apos;s tablet</source>
+        <translation>督查人员平板</translation>
+    </message>
+    <message>
+        <source>Office console</source>
+        <translation>督查室电脑</translation>
+    </message>
+    <message>
+        <source>Valid 24 hours</source>
+        <translation>24小时内有效</translation>
+    </message>
+    <message>
+        <source>Valid 3 days</source>
+        <translation>3天内有效</translation>
+    </message>
+    <message>
+        <source>Valid 7 days</source>
+        <translation>7天内有效</translation>
+    </message>
+    <message>
+        <source>Issue enrolment code</source>
+        <translation>生成注册码</translation>
+    </message>
+    <message>
+        <source>One-time code for %1:</source>
+        <comment>the code is for: a device kind</comment>
+        <translation>%1的一次性注册码：</translation>
+    </message>
+    <message>
+        <source>Valid until %1. It works once; the server keeps no readable copy.</source>
+        <translation>有效期至 %1。仅可使用一次；服务器不保存可读副本。</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>复制注册码</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <source>On the new tablet: Settings → Device enrolment, the server address %1 and this code.</source>
+        <translation>在新平板上：设置 → 设备注册，填写服务器地址 %1 和此注册码。</translation>
     </message>
 </context>
 <context>
@@ -123,6 +295,21 @@
     <message>
         <source>Skip for now</source>
         <translation>暂时跳过</translation>
+    </message>
+</context>
+<context>
+    <name>ExportResultDialog</name>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The export did not succeed</source>
+        <translation>导出未成功</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
     </message>
 </context>
 <context>
@@ -766,6 +953,10 @@
             <numerusform>%n 个问题</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reading the whole ledger…</source>
+        <translation>正在读取全部台账…</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPage</name>
@@ -813,6 +1004,23 @@
         <source>Change the filters or the search to see more.</source>
         <translation>调整筛选条件或搜索词可看到更多问题。</translation>
     </message>
+    <message>
+        <source>Export XLSX</source>
+        <comment>toolbar action: save the ledger as an Excel workbook</comment>
+        <translation>导出 XLSX</translation>
+    </message>
+    <message>
+        <source>Ledger exported to %1</source>
+        <translation>台账已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export the ledger as XLSX</source>
+        <translation>将台账导出为 XLSX</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
 </context>
 <context>
     <name>LinkedFindingsPanel</name>
@@ -832,11 +1040,131 @@
     </message>
 </context>
 <context>
+    <name>LocationField</name>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <comment>no location</comment>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Finding position…</source>
+        <translation>正在定位…</translation>
+    </message>
+    <message>
+        <source>Refresh location</source>
+        <translation>重新定位</translation>
+    </message>
+    <message>
+        <source>Use current location</source>
+        <translation>使用当前位置</translation>
+    </message>
+    <message>
+        <source>Clear location</source>
+        <translation>清除位置</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>FieldLedger</source>
         <comment>window title; the product name 督查台账</comment>
         <translation>督查台账</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeConsolePage</name>
+    <message>
+        <source>Dashboard</source>
+        <comment>office console section: figures and charts</comment>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <comment>office console section: every visit (走访)</comment>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <comment>office console section: the rounds&apos; ledgers (台账)</comment>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <comment>office console section: rounds, checklists, units, visits</comment>
+        <translation>计划安排</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <comment>office console section: open the sync page</comment>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <comment>office console section: open the settings</comment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Office console</source>
+        <comment>page title: the inspection office&apos;s console (督查室)</comment>
+        <translation>督查室工作台</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>action: read the figures again</comment>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <comment>action: lock the vault now</comment>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>暂无走访</translation>
+    </message>
+    <message>
+        <source>Visits appear here once they are planned here or synced from the inspection office.</source>
+        <translation>走访在此处安排或从督查室同步后显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>OverduePanel</name>
+    <message>
+        <source>Overdue</source>
+        <comment>heading: findings past their due date, not closed</comment>
+        <translation>逾期问题</translation>
+    </message>
+    <message>
+        <source>the %1 most overdue of %2</source>
+        <translation>共 %2 个，显示逾期最久的 %1 个</translation>
+    </message>
+    <message>
+        <source>No finding is past its due date.</source>
+        <translation>没有超过整改时限的问题。</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <comment>due date of a finding</comment>
+        <translation>整改时限 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open in ledger</source>
+        <comment>link: show this finding in the ledger</comment>
+        <translation>在台账中查看</translation>
     </message>
 </context>
 <context>
@@ -931,6 +1259,14 @@
         <source>Not on this tablet yet</source>
         <translation>尚未传到本平板</translation>
     </message>
+    <message>
+        <source>No camera on this device</source>
+        <translation>本设备没有相机</translation>
+    </message>
+    <message>
+        <source>Take photo…</source>
+        <translation>拍照…</translation>
+    </message>
 </context>
 <context>
     <name>PhotoViewerPage</name>
@@ -941,6 +1277,343 @@
     <message>
         <source>Photo</source>
         <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningChecklistPanel</name>
+    <message>
+        <source>Item %1 added.</source>
+        <translation>已添加减分项 %1。</translation>
+    </message>
+    <message>
+        <source>New checklist item</source>
+        <comment>form title: a deduction item (减分项)</comment>
+        <translation>新增减分项</translation>
+    </message>
+    <message>
+        <source>Create a round first: its checklist is made here.</source>
+        <translation>请先创建轮次，再在此编制其检查清单。</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Maximum deduction (points)</source>
+        <translation>最高扣分（分）</translation>
+    </message>
+    <message>
+        <source>e.g. 1.2</source>
+        <translation>例如：1.2</translation>
+    </message>
+    <message>
+        <source>e.g. 5</source>
+        <translation>例如：5</translation>
+    </message>
+    <message>
+        <source>What is checked</source>
+        <translation>检查内容</translation>
+    </message>
+    <message>
+        <source>What is checked, e.g. the study sessions follow the plan</source>
+        <translation>检查内容，例如：理论学习中心组按计划开展学习</translation>
+    </message>
+    <message>
+        <source>Category (optional)</source>
+        <translation>类别（可选）</translation>
+    </message>
+    <message>
+        <source>e.g. Organisational life</source>
+        <comment>checklist category example</comment>
+        <translation>例如：组织生活</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>添加减分项</translation>
+    </message>
+    <message>
+        <source>Checklist of this round</source>
+        <translation>本轮检查清单</translation>
+    </message>
+    <message>
+        <source>No items yet.</source>
+        <translation>还没有减分项。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <comment>page title: the office plans rounds (督查计划)</comment>
+        <translation>督查计划</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <comment>planning tab: the round (轮次) and its base scores</comment>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <comment>planning tab: deduction items (检查清单)</comment>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Units and visits</source>
+        <comment>planning tab</comment>
+        <translation>单位与走访</translation>
+    </message>
+    <message>
+        <source>Team and enrolment</source>
+        <comment>planning tab: devices, sharing, enrolment codes</comment>
+        <translation>督查组与设备注册</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningRoundPanel</name>
+    <message>
+        <source>Round &quot;%1&quot; created. Add its checklist next.</source>
+        <translation>已创建轮次“%1”。下一步请添加检查清单。</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <comment>form title: a new inspection round (轮次)</comment>
+        <translation>新建轮次</translation>
+    </message>
+    <message>
+        <source>Name of the round</source>
+        <translation>轮次名称</translation>
+    </message>
+    <message>
+        <source>e.g. 2026 fourth round</source>
+        <comment>round name example</comment>
+        <translation>例如：2026年第四轮</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>2026-11-01</source>
+        <comment>date format example</comment>
+        <translation>2026-11-01</translation>
+    </message>
+    <message>
+        <source>2026-12-31</source>
+        <comment>date format example</comment>
+        <translation>2026-12-31</translation>
+    </message>
+    <message>
+        <source>Base score per level (deductions are taken from it)</source>
+        <translation>各层级基础分（减分从中扣除）</translation>
+    </message>
+    <message>
+        <source>Create round</source>
+        <translation>创建轮次</translation>
+    </message>
+    <message>
+        <source>Everything planned here is saved on this device at once, also offline, and reaches the server with the next sync once the round is shared.</source>
+        <translation>此处的计划内容立即保存在本设备上（离线亦可）；轮次共享后，随下次同步上传到服务器。</translation>
+    </message>
+    <message>
+        <source>Rounds</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>No rounds yet: create the first one.</source>
+        <translation>还没有轮次，请创建第一个。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningTeamPanel</name>
+    <message>
+        <source>Tablets enrolled with the server</source>
+        <translation>已在服务器注册的平板</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>No other device is enrolled yet: issue a code on the right and enrol the tablet with it.</source>
+        <translation>还没有其他设备注册：请在右侧生成注册码，并用它注册平板。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>device name (role)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Share round with %n device(s)</source>
+        <translation>
+            <numerusform>与 %n 台设备共享轮次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sharing gives these tablets the round&apos;s key. They receive the round, its checklist, units and visits with their next sync.</source>
+        <translation>共享即把本轮次的密钥交给这些平板。它们在下次同步时收到轮次及其检查清单、单位和走访。</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningUnitsPanel</name>
+    <message>
+        <source>Visit to %1 planned.</source>
+        <translation>已安排对%1的走访。</translation>
+    </message>
+    <message>
+        <source>Create a round first: units and visits belong to it.</source>
+        <translation>请先创建轮次：单位和走访都属于某一轮次。</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <comment>form title: an inspected unit (被督查单位)</comment>
+        <translation>新增被督查单位</translation>
+    </message>
+    <message>
+        <source>Name of the unit</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>e.g. Provincial Department of Transport</source>
+        <translation>例如：省交通运输厅</translation>
+    </message>
+    <message>
+        <source>Contact (optional)</source>
+        <translation>联系人（可选）</translation>
+    </message>
+    <message>
+        <source>e.g. Office director Wang, 0571-8700 0000</source>
+        <translation>例如：王主任，0571-8700 0000</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <comment>form title: a visit (走访) to a unit</comment>
+        <translation>新增走访</translation>
+    </message>
+    <message>
+        <source>Unit visited</source>
+        <translation>走访单位</translation>
+    </message>
+    <message>
+        <source>Add a unit first</source>
+        <translation>请先添加单位</translation>
+    </message>
+    <message>
+        <source>Date of the visit</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>2026-11-20</source>
+        <comment>date format example</comment>
+        <translation>2026-11-20</translation>
+    </message>
+    <message>
+        <source>Team: tick the enrolled tablets, or type names</source>
+        <translation>督查组：勾选已注册的平板，或输入姓名</translation>
+    </message>
+    <message>
+        <source>Team: type the inspectors&apos; names, separated by commas. The enrolled tablets can be picked here when the server is in reach.</source>
+        <translation>督查组：输入督查人员姓名，用逗号分隔。连接到服务器时，可在此勾选已注册的平板。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>device name (role)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Team members, e.g. Zhang Ming, Li Hua</source>
+        <translation>督查组成员，例如：张明、李华</translation>
+    </message>
+    <message>
+        <source>Plan visit</source>
+        <translation>安排走访</translation>
+    </message>
+    <message>
+        <source>Units of this round</source>
+        <translation>本轮被督查单位</translation>
+    </message>
+    <message>
+        <source>No units yet.</source>
+        <translation>还没有单位。</translation>
+    </message>
+    <message>
+        <source>Visits of this round</source>
+        <translation>本轮走访</translation>
+    </message>
+    <message>
+        <source>No visits yet.</source>
+        <translation>还没有走访。</translation>
+    </message>
+</context>
+<context>
+    <name>RoundLedgerPanel</name>
+    <message>
+        <source>Save the ledger as XLSX</source>
+        <translation>将台账保存为 XLSX</translation>
+    </message>
+    <message>
+        <source>Save the ledger as CSV</source>
+        <translation>将台账保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rectification rate %1</source>
+        <comment>整改率</comment>
+        <translation>整改率 %1</translation>
+    </message>
+    <message>
+        <source>Open ledger</source>
+        <translation>打开台账</translation>
+    </message>
+    <message>
+        <source>Export XLSX</source>
+        <comment>action: save the ledger as an Excel workbook</comment>
+        <translation>导出 XLSX</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <comment>action: save the ledger as a CSV file</comment>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>No rounds on this device yet</source>
+        <translation>本设备上还没有督查轮次</translation>
+    </message>
+    <message>
+        <source>Each round&apos;s ledger can be opened and exported here.</source>
+        <translation>可在此打开和导出各轮次的台账。</translation>
     </message>
 </context>
 <context>
@@ -1155,6 +1828,50 @@
     </message>
 </context>
 <context>
+    <name>UnitScoreDelegate</name>
+    <message>
+        <source>Ledger</source>
+        <comment>button on a round&apos;s heading: open its ledger (台账)</comment>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>%1 %2 / %3</source>
+        <comment>level, its score / its base</comment>
+        <translation>%1 %2 / %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次走访</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed</source>
+        <comment>findings closed (销号)</comment>
+        <translation>
+            <numerusform>已销号 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rectification rate %1</source>
+        <comment>整改率</comment>
+        <translation>整改率 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <comment>findings past their due date</comment>
+        <translation>
+            <numerusform>逾期 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>FieldLedger</source>
@@ -1268,6 +1985,11 @@
         <comment>toolbar action: open the settings</comment>
         <translation>设置</translation>
     </message>
+    <message>
+        <source>Office console</source>
+        <comment>toolbar action: open the office&apos;s console (督查室)</comment>
+        <translation>督查室工作台</translation>
+    </message>
 </context>
 <context>
     <name>VisitPage</name>
@@ -1304,6 +2026,22 @@
         <source>Ledger</source>
         <comment>toolbar action: open the round&apos;s ledger (台账)</comment>
         <translation>台账</translation>
+    </message>
+</context>
+<context>
+    <name>VisitReportButton</name>
+    <message>
+        <source>Report PDF</source>
+        <comment>toolbar action: save the visit report as a PDF file</comment>
+        <translation>督查报告 PDF</translation>
+    </message>
+    <message>
+        <source>Save the visit report</source>
+        <translation>保存督查报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1362,6 +2100,49 @@
     <message>
         <source>Locked: this change is kept here and saved when you unlock.</source>
         <translation>已锁定：此项修改保留在本页，解锁后自动保存。</translation>
+    </message>
+    <message>
+        <source>%1° %2</source>
+        <comment>coordinate, hemisphere</comment>
+        <translation>%2%1°</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>latitude, longitude</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>north</comment>
+        <translation>北纬</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <comment>south</comment>
+        <translation>南纬</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <comment>east</comment>
+        <translation>东经</translation>
+    </message>
+    <message>
+        <source>W</source>
+        <comment>west</comment>
+        <translation>西经</translation>
+    </message>
+    <message>
+        <source>accuracy not given by the position source</source>
+        <translation>定位来源未提供精度</translation>
+    </message>
+    <message>
+        <source>± %1 m</source>
+        <comment>position accuracy in metres</comment>
+        <translation>± %1 米</translation>
+    </message>
+    <message>
+        <source>The device is full: free some space (delete old files or apps). Nothing typed was lost: it stays here and is saved as soon as there is room.</source>
+        <translation>设备存储空间已满：请清理空间（删除旧文件或应用）。已输入的内容没有丢失：它保留在这里，一有空间就会自动保存。</translation>
     </message>
 </context>
 <context>
@@ -1439,6 +2220,119 @@
     </message>
 </context>
 <context>
+    <name>fl::app::OfficePlanning</name>
+    <message>
+        <source>Write dates as year-month-day, for example 2026-11-20.</source>
+        <translation>日期请按“年-月-日”填写，例如 2026-11-20。</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <comment>a round&apos;s period: start – end</comment>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>checklist item: code, text</comment>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>%1 · at most %2 points</source>
+        <comment>checklist level · maximum deduction</comment>
+        <translation>%1 · 最高扣 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>visit: unit · date</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <comment>a visit&apos;s team</comment>
+        <translation>督查组：%1</translation>
+    </message>
+    <message>
+        <source>This console is not enrolled with the inspection office&apos;s server, so it cannot list devices, share rounds or issue codes. Enrol it in Settings with an office code; what you plan here is kept and synced after that.</source>
+        <translation>本机尚未在督查室服务器注册，无法列出设备、共享轮次或生成注册码。请在“设置”中用督查室注册码注册；此处的计划会保留，注册后再同步。</translation>
+    </message>
+    <message>
+        <source>This device is enrolled as an inspector&apos;s tablet: only an inspection office device can list devices, share rounds and issue codes.</source>
+        <translation>本设备注册为督查人员平板：只有督查室设备可以列出设备、共享轮次和生成注册码。</translation>
+    </message>
+    <message>
+        <source>Offline: the server is not in reach. What you plan is kept on this device. Connect to the office network, then share the round and issue codes.</source>
+        <translation>离线：无法连接服务器。计划内容保存在本设备上。请连接督查室网络后再共享轮次、生成注册码。</translation>
+    </message>
+    <message>
+        <source>Device %1</source>
+        <translation>设备 %1</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <comment>device role</comment>
+        <translation>督查室</translation>
+    </message>
+    <message>
+        <source>inspector</source>
+        <comment>device role</comment>
+        <translation>督查人员</translation>
+    </message>
+    <message>
+        <source>an inspection office console</source>
+        <translation>督查室电脑</translation>
+    </message>
+    <message>
+        <source>an inspector&apos;s tablet</source>
+        <translation>督查人员平板</translation>
+    </message>
+    <message>
+        <source>The vault is locked; unlock it first.</source>
+        <translation>保险库已锁定，请先解锁。</translation>
+    </message>
+    <message>
+        <source>Write the base score of the level &quot;%1&quot; as a number, for example 100.</source>
+        <translation>“%1”层级的基础分请填写数字，例如 100。</translation>
+    </message>
+    <message>
+        <source>Create a round first: checklist items belong to a round.</source>
+        <translation>请先创建轮次：减分项属于某一轮次。</translation>
+    </message>
+    <message>
+        <source>Choose the level the item belongs to.</source>
+        <translation>请选择减分项所属层级。</translation>
+    </message>
+    <message>
+        <source>Write the maximum deduction as a number of points, for example 5.</source>
+        <translation>最高扣分请填写分值，例如 5。</translation>
+    </message>
+    <message>
+        <source>Create a round first: units are inspected within a round.</source>
+        <translation>请先创建轮次：单位在某一轮次中接受督查。</translation>
+    </message>
+    <message>
+        <source>Create a round first: visits belong to a round.</source>
+        <translation>请先创建轮次：走访属于某一轮次。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>an error, then what to do</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Create a round first.</source>
+        <translation>请先创建轮次。</translation>
+    </message>
+    <message>
+        <source>Pick at least one device to share with.</source>
+        <translation>请至少选择一台要共享的设备。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared with %n device(s). They receive the round and its visits with their next sync.</source>
+        <translation>
+            <numerusform>已与 %n 台设备共享。它们将在下次同步时收到该轮次及其走访。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>fl::app::PassphraseMeter</name>
     <message numerus="yes">
         <source>Too short: use at least %n characters; a few words are easy to type and hard to guess.</source>
@@ -1495,8 +2389,80 @@
         <translation>已锁定，请解锁后继续。</translation>
     </message>
     <message>
-        <source>There is not enough storage space for this photo.</source>
-        <translation>存储空间不足，无法保存此照片。</translation>
+        <source>The camera gave no picture. Try again.</source>
+        <translation>相机未返回照片，请重试。</translation>
+    </message>
+    <message>
+        <source>The picture could not be encoded. Try again.</source>
+        <translation>照片无法编码，请重试。</translation>
+    </message>
+    <message>
+        <source>The device is full: free some space (delete old files or apps), then add the photo again. Nothing saved before was lost.</source>
+        <translation>设备存储空间已满：请清理空间（删除旧文件或应用）后重新添加照片。此前保存的内容没有丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::PositionFinder</name>
+    <message>
+        <source>Location is not allowed for this app. Allow it in the system settings to record where a finding is; everything else works without it.</source>
+        <translation>本应用未获得定位权限。如需记录问题的发现地点，请在系统设置中允许定位；其他功能不受影响。</translation>
+    </message>
+    <message>
+        <source>No position fix arrived in time. Move to open sky or near a window and try again, or leave the location empty.</source>
+        <translation>未能及时获得定位。请到开阔处或靠近窗户后重试，也可以不填写位置。</translation>
+    </message>
+    <message>
+        <source>The location service was switched off. Switch it on and try again, or leave the location empty.</source>
+        <translation>定位服务已关闭。请打开后重试，也可以不填写位置。</translation>
+    </message>
+    <message>
+        <source>The location service failed. Try again, or leave the location empty.</source>
+        <translation>定位服务出错。请重试，也可以不填写位置。</translation>
+    </message>
+    <message>
+        <source>This device has no location service (no GPS or position source was found). The finding is kept without a location.</source>
+        <translation>本设备没有定位服务（未找到 GPS 或其他定位来源）。问题将不带位置保存。</translation>
+    </message>
+</context>
+<context>
+    <name>fl::app::ReportExport</name>
+    <message>
+        <source>There is not enough space on the disk to save %1. Nothing was changed: free some space or choose another place, then export again.</source>
+        <translation>磁盘空间不足，无法保存 %1。未作任何更改：请清理部分空间或选择其他位置，然后重新导出。</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to. Nothing was changed: choose another folder, for example your documents, and export again.</source>
+        <translation>无法写入文件夹 %1。未作任何更改：请选择其他文件夹（例如“文档”），然后重新导出。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist (any more). Choose another folder and export again.</source>
+        <translation>文件夹 %1 不存在（或已被删除）。请选择其他文件夹，然后重新导出。</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2. Nothing was changed: try again or choose another place.</source>
+        <translation>无法保存 %1：%2。未作任何更改：请重试或选择其他位置。</translation>
+    </message>
+    <message>
+        <source>Unlock to export.</source>
+        <translation>请先解锁再导出。</translation>
+    </message>
+    <message>
+        <source>Choose a file on this device to export to.</source>
+        <translation>请选择本设备上的文件作为导出位置。</translation>
+    </message>
+    <message>
+        <source>There is no ledger to export.</source>
+        <translation>没有可导出的台账。</translation>
+    </message>
+    <message>
+        <source>visit-report</source>
+        <comment>file name of a visit report: 督查报告</comment>
+        <translation>督查报告</translation>
+    </message>
+    <message>
+        <source>ledger</source>
+        <comment>file name of a ledger export: 台账</comment>
+        <translation>台账</translation>
     </message>
 </context>
 <context>

@@ -92,7 +92,9 @@ Pane {
             objectName: "countLabel"
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignRight
-            text: qsTr("%n finding(s)", "", root.ledger.totalCount)
+            // The first filter reads the whole round in the background.
+            text: root.ledger.loading ? qsTr("Reading the whole ledger…")
+                                      : qsTr("%n finding(s)", "", root.ledger.totalCount)
             opacity: 0.7
             elide: Text.ElideRight
         }

@@ -76,7 +76,40 @@ Page {
                     exportDialog.open()
                 }
             }
+            ToolButton {
+                objectName: "exportXlsxButton"
+                text: qsTr("Export XLSX", "toolbar action: save the ledger as an Excel workbook")
+                onClicked: {
+                    xlsxDialog.selectedFile = reportExport.suggestedLedgerUrl(root.campaignId,
+                                                                              "xlsx")
+                    xlsxDialog.open()
+                }
+            }
         }
+    }
+
+    // The XLSX export of what is shown (ReportExport writes the workbook of native/reports).
+    ReportExport {
+        id: reportExport
+
+        services: AppServices
+        onFinished: {
+            if (reportExport.errorString.length > 0)
+                notice.show(reportExport.errorString, true)
+            else
+                notice.show(qsTr("Ledger exported to %1").arg(reportExport.lastPath), false)
+        }
+    }
+
+    FileDialog {
+        id: xlsxDialog
+
+        title: qsTr("Export the ledger as XLSX")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "xlsx"
+        nameFilters: [qsTr("Excel workbooks (*.xlsx)")]
+        currentFolder: reportExport.exportFolder
+        onAccepted: reportExport.exportShownLedger(ledger, xlsxDialog.selectedFile)
     }
 
     FileDialog {

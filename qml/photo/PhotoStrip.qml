@@ -16,6 +16,9 @@ ColumnLayout {
     // Shown instead of the strip while there is no saved record to attach photos to.
     property string unsavedHint: qsTr("Photos can be added once this is saved.")
 
+    // Set once the camera page found no camera, so the button says so from then on.
+    property bool cameraMissing: false
+
     signal photoChosen(string photoId, string caption)
 
     spacing: 4
@@ -37,6 +40,13 @@ ColumnLayout {
             font.bold: true
             color: Material.primary
             elide: Text.ElideRight
+        }
+        Button {
+            objectName: "takePhotoButton"
+            flat: true
+            enabled: root.recordId.length > 0 && !root.cameraMissing
+            text: root.cameraMissing ? qsTr("No camera on this device") : qsTr("Take photo…")
+            onClicked: cameraPopup.open()
         }
         Button {
             objectName: "addPhotoButton"
@@ -114,6 +124,44 @@ ColumnLayout {
             }
         }
         ScrollIndicator.horizontal: ScrollIndicator {}
+    }
+
+    // The camera page, and with it Qt Multimedia, is loaded by URL only when first asked for.
+    Popup {
+        id: cameraPopup
+
+        objectName: "cameraPopup"
+        parent: Overlay.overlay
+        width: parent ? parent.width : 0
+        height: parent ? parent.height : 0
+        padding: 0
+        modal: true
+        onAboutToShow: camera.setSource(Qt.resolvedUrl("CameraPage.qml"),
+                                        { recordId: root.recordId })
+        onClosed: camera.source = ""
+
+        Loader {
+            id: camera
+
+            objectName: "cameraLoader"
+            anchors.fill: parent
+            // Untyped: naming the page's type here would load Qt Multimedia with this strip.
+            property var page: camera.item
+
+            onLoaded: root.cameraMissing = !camera.page.hasCamera
+        }
+
+        Connections {
+            target: camera.item
+            ignoreUnknownSignals: true
+
+            function onCloseRequested() { cameraPopup.close() }
+            function onImportRequested() {
+                cameraPopup.close()
+                fileDialog.open()
+            }
+            function onCameraChecked(present) { root.cameraMissing = !present }
+        }
     }
 
     PhotoFileDialog {

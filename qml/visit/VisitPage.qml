@@ -64,6 +64,10 @@ Page {
                 text: qsTr("Ledger", "toolbar action: open the round's ledger (台账)")
                 onClicked: root.ledgerRequested(summary.campaignId)
             }
+            VisitReportButton {
+                visible: summary.found
+                visitId: root.visitId
+            }
         }
     }
 

@@ -35,11 +35,18 @@ Column {
     }
 
     ItemDelegate {
+        id: visitRow
+
         width: root.width
         implicitHeight: Math.max(72, implicitContentHeight + topPadding + bottomPadding)
         leftPadding: 16
         rightPadding: 16
         onClicked: root.clicked()
+        // Not the style's Ripple: under the software renderer each row's ripple paints a
+        // window-wide circle into a pixmap of its own (6.5 MB a row at 1280 px).
+        background: Rectangle {
+            color: visitRow.down ? visitRow.Material.rippleColor : "transparent"
+        }
 
         contentItem: RowLayout {
             spacing: 16

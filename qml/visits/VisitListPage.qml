@@ -13,6 +13,7 @@ Page {
     signal syncRequested()
     signal settingsRequested()
     signal ledgerRequested(string campaignId)
+    signal officeRequested()
 
     header: ToolBar {
         Material.foreground: "white"
@@ -34,6 +35,12 @@ Page {
                 text: qsTr("%n change(s) not yet synced", "", AppServices.pendingCount)
                 elide: Text.ElideRight
                 Layout.maximumWidth: root.width / 2
+            }
+            ToolButton {
+                objectName: "officeButton"
+                visible: SyncStatus.role === "office"
+                text: qsTr("Office console", "toolbar action: open the office's console (督查室)")
+                onClicked: root.officeRequested()
             }
             ToolButton {
                 objectName: "syncButton"

@@ -500,27 +500,61 @@ Result<QString> SyncEngine::role() {
     return m_state->role();
 }
 
-SyncResult<QList<QByteArray>> SyncEngine::shareCampaign(const QString &campaignId,
-                                                        const QList<QByteArray> &devices) {
+SyncResult<void> SyncEngine::readyAsOffice() {
     if (auto r = notBusy(); !r)
-        return r.failure();
+        return r;
     m_client->resetCancel();
     if (auto r = ready(true); !r)
-        return r.failure();
+        return r;
     auto role = m_state->role();
     if (!role)
         return localFailure(role.error());
     if (*role != QLatin1String("office"))
         return makeFailure(SyncError::Forbidden, QStringLiteral("forbidden"));
-    if (auto key = m_store->campaignKey(campaignId); !key)
-        return localFailure(key.error());
+    return {};
+}
 
+SyncResult<QList<wire::DeviceInfo>> SyncEngine::fetchDevices() {
     auto body = m_client->cbor("GET", "/v1/devices");
     if (!body)
         return body.failure();
     auto known = wire::decodeDevices(*body);
     if (!known)
         return protocolFailure(known.error().message);
+    return *known;
+}
+
+SyncResult<QList<wire::DeviceInfo>> SyncEngine::devices() {
+    if (auto r = readyAsOffice(); !r)
+        return r.failure();
+    return fetchDevices();
+}
+
+SyncResult<wire::EnrolCodeResponse> SyncEngine::issueEnrolCode(const QString &role, int hours) {
+    if (auto r = readyAsOffice(); !r)
+        return r.failure();
+    auto body = m_client->cbor("POST", "/v1/enrol-codes",
+                               wire::encode(wire::EnrolCodeRequest{role, hours}));
+    if (!body)
+        return body.failure();
+    auto answer = wire::decodeEnrolCodeResponse(*body);
+    if (!answer)
+        return protocolFailure(answer.error().message);
+    if (answer->role != role)
+        return protocolFailure(QStringLiteral("the server issued a code for another role"));
+    return *answer;
+}
+
+SyncResult<QList<QByteArray>> SyncEngine::shareCampaign(const QString &campaignId,
+                                                        const QList<QByteArray> &devices) {
+    if (auto r = readyAsOffice(); !r)
+        return r.failure();
+    if (auto key = m_store->campaignKey(campaignId); !key)
+        return localFailure(key.error());
+
+    auto known = fetchDevices();
+    if (!known)
+        return known.failure();
 
     QList<wire::DeviceInfo> chosen;
     if (devices.isEmpty()) {

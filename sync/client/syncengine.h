@@ -3,6 +3,7 @@
 #include "sync/client/backoff.h"
 #include "sync/client/syncerror.h"
 #include "sync/client/syncstate.h"
+#include "sync/protocol/wire.h"
 
 #include <QByteArray>
 #include <QList>
@@ -83,14 +84,14 @@ struct SyncReport {
 /// database file, its own BlobStore and network manager, all in its thread. Call its slots
 /// from other threads through queued connections or QMetaObject::invokeMethod; cancel() and
 /// the property getters (a mutex-guarded snapshot) may be called directly from any thread.
-/// The synchronous methods (runSync, enrol, fetchKeys, shareCampaign) run network requests
-/// in local event loops and must only be called on the engine's thread, or in a command-line
-/// program where blocking is fine; while a sync runs they answer a "busy" failure. The Vault is
-/// shared and used read-only (sign, unwrap and open keys); its key use is thread-safe, so a
-/// lock() during a sync ends that sync with a "locked" error rather than a crash. The owner must
-/// not destroy the Vault while a sync runs (cancel() and wait for syncFinished first). Records
-/// changed by pulls are announced by remoteChanges(), since the UI's own Store does not see the
-/// engine's commits.
+/// The synchronous methods (runSync, enrol, fetchKeys, shareCampaign, devices, issueEnrolCode)
+/// run network requests in local event loops and must only be called on the engine's thread,
+/// or in a command-line program where blocking is fine; while a sync runs they answer a "busy"
+/// failure. The Vault is shared and used read-only (sign, unwrap and open keys); its key use is
+/// thread-safe, so a lock() during a sync ends that sync with a "locked" error rather than a crash.
+/// The owner must not destroy the Vault while a sync runs (cancel() and wait for syncFinished
+/// first). Records changed by pulls are announced by remoteChanges(), since the UI's own Store does
+/// not see the engine's commits.
 ///
 /// Triggers: syncNow(); a timer every interval() while online; and reconnection, reported by
 /// QNetworkInformation (Reachability backend, when one loads) and confirmed by probing
@@ -149,6 +150,11 @@ public:
     /// that is not revoked, and registers them as members. Returns the devices it went to.
     SyncResult<QList<QByteArray>> shareCampaign(const QString &campaignId,
                                                 const QList<QByteArray> &devices = {});
+    /// Office: the devices enrolled with the server (revoked ones included, marked).
+    SyncResult<QList<wire::DeviceInfo>> devices();
+    /// Office: a one-time enrolment code for a new device of `role` ("inspector" or "office"),
+    /// valid `hours`. The code is shown to the person once and kept nowhere on this device.
+    SyncResult<wire::EnrolCodeResponse> issueEnrolCode(const QString &role, int hours = 24);
     /// Puts the set-aside change sets back in the outbox for the next push.
     Result<void> retryRejected();
     /// The role stored at enrolment ("" when not enrolled).
@@ -188,6 +194,9 @@ private:
     SyncResult<void> notBusy() const;
     SyncResult<void> doSync(SyncReport &report);
     SyncResult<int> receiveKeys();
+    /// ready(true), not busy, and this device enrolled as an office device.
+    SyncResult<void> readyAsOffice();
+    SyncResult<QList<wire::DeviceInfo>> fetchDevices();
     SyncResult<void> retryParked(SyncReport &report);
     SyncResult<void> push(SyncReport &report);
     SyncResult<void> pull(SyncReport &report);

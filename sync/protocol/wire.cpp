@@ -7,6 +7,8 @@
 #include <QtEndian>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace fl::wire {
 
 namespace {
@@ -454,6 +456,52 @@ Result<EnrolResponse> decodeEnrolResponse(const QByteArray &body) {
     EnrolResponse r{m->value(key("device")).toByteArray(), m->value(key("role")).toString()};
     if (r.device.size() != DeviceIdSize || r.role.isEmpty())
         return malformed(QStringLiteral("an enrolment answer needs a device id and a role"));
+    return r;
+}
+
+QByteArray encode(const EnrolCodeRequest &r) {
+    QCborMap m;
+    m.insert(key("role"), r.role);
+    m.insert(key("hours"), r.hours);
+    return closeBody(m);
+}
+
+Result<EnrolCodeRequest> decodeEnrolCodeRequest(const QByteArray &body) {
+    auto m = openBody(body, Limits{});
+    if (!m)
+        return m.error();
+    const QCborValue role = m->value(key("role"));
+    const QCborValue hours = m->value(key("hours"));
+    if (!role.isString() || role.toString().size() > 32 ||
+        (!hours.isUndefined() && !hours.isInteger()))
+        return malformed(QStringLiteral("an enrolment code request needs a role and, if given, "
+                                        "whole hours"));
+    EnrolCodeRequest r;
+    r.role = role.toString();
+    if (hours.isInteger()) {
+        // Clamped into int; the server refuses anything out of its range anyway.
+        r.hours = int(std::clamp<qint64>(hours.toInteger(), -1, 1 << 30));
+    }
+    return r;
+}
+
+QByteArray encode(const EnrolCodeResponse &r) {
+    QCborMap m;
+    m.insert(key("code"), r.code);
+    m.insert(key("role"), r.role);
+    m.insert(key("expires"), r.expiresAtMs);
+    return closeBody(m);
+}
+
+Result<EnrolCodeResponse> decodeEnrolCodeResponse(const QByteArray &body) {
+    auto m = openBody(body, Limits{});
+    if (!m)
+        return m.error();
+    EnrolCodeResponse r{m->value(key("code")).toString(), m->value(key("role")).toString(),
+                        m->value(key("expires")).toInteger()};
+    if (r.code.isEmpty() || r.role.isEmpty() || r.expiresAtMs <= 0)
+        return malformed(QStringLiteral("an enrolment code answer needs a code, a role and an "
+                                        "expiry"));
     return r;
 }
 

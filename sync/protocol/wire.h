@@ -72,6 +72,23 @@ struct EnrolResponse {
 [[nodiscard]] QByteArray encode(const EnrolResponse &r);
 [[nodiscard]] Result<EnrolResponse> decodeEnrolResponse(const QByteArray &body);
 
+/// Office: a one-time enrolment code for a new device.
+struct EnrolCodeRequest {
+    QString role;   ///< "inspector" or "office"
+    int hours = 24; ///< how long the code is valid
+};
+[[nodiscard]] QByteArray encode(const EnrolCodeRequest &r);
+/// Checks the shape only (role a string, hours an integer); the server judges the values.
+[[nodiscard]] Result<EnrolCodeRequest> decodeEnrolCodeRequest(const QByteArray &body);
+
+struct EnrolCodeResponse {
+    QString code; ///< XXXX-XXXX-XXXX-XXXX, shown once: the server keeps only its hash
+    QString role;
+    qint64 expiresAtMs = 0; ///< Unix milliseconds
+};
+[[nodiscard]] QByteArray encode(const EnrolCodeResponse &r);
+[[nodiscard]] Result<EnrolCodeResponse> decodeEnrolCodeResponse(const QByteArray &body);
+
 /// A device as the office sees it.
 struct DeviceInfo {
     QByteArray device;

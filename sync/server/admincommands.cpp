@@ -1,5 +1,7 @@
 #include "sync/server/admincommands.h"
 
+#include "sync/server/enrolcodes.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,18 +74,19 @@ private:
     }
 
     int enrolCode() {
-        if (m_o.role != QLatin1String("inspector") && m_o.role != QLatin1String("office"))
+        // Checked before the database is opened, like every other word.
+        if (!isEnrolRole(m_o.role))
             return usage(QStringLiteral("enrol-code needs --role inspector or --role office"));
-        const qint64 expires = now() + qint64(m_o.hours) * 60 * 60 * 1000;
-        auto code = m_db.createEnrolCode(m_o.role, expires, now());
+        auto code = issueEnrolCode(m_db, m_o.role, m_o.hours, now());
         if (!code)
-            return failed(code.error());
+            return code.error().code == ErrorCode::InvalidArgument ? usage(code.error().message)
+                                                                   : failed(code.error());
         if (m_o.json)
-            printJson({{QStringLiteral("code"), *code},
-                       {QStringLiteral("role"), m_o.role},
-                       {QStringLiteral("expires_at"), isoTime(expires)}});
+            printJson({{QStringLiteral("code"), code->code},
+                       {QStringLiteral("role"), code->role},
+                       {QStringLiteral("expires_at"), isoTime(code->expiresAtMs)}});
         else
-            m_out << *code << Qt::endl;
+            m_out << code->code << Qt::endl;
         return ExitOk;
     }
 

@@ -2,6 +2,7 @@
 
 #include "sync/protocol/wire.h"
 #include "sync/server/authenticator.h"
+#include "sync/server/enrolcodes.h"
 #include "sync/server/serverdatabase.h"
 
 #include <QCborMap>
@@ -59,6 +60,8 @@ void SyncRoutes::install(QHttpServer &server) {
                  [this](const QHttpServerRequest &r) { return enrol(r); });
     server.route("/v1/devices", Method::Get,
                  [this](const QHttpServerRequest &r) { return devices(r); });
+    server.route("/v1/enrol-codes", Method::Post,
+                 [this](const QHttpServerRequest &r) { return enrolCode(r); });
     server.route("/v1/campaigns", Method::Put,
                  [this](const QHttpServerRequest &r) { return putCampaign(r); });
     server.route("/v1/keys", Method::Get, [this](const QHttpServerRequest &r) { return keys(r); });
@@ -116,6 +119,31 @@ QHttpServerResponse SyncRoutes::devices(const QHttpServerRequest &request) {
     for (const DeviceRow &d : std::as_const(*rows))
         out.append({QByteArray::fromHex(d.id.toLatin1()), d.name, d.role, d.boxKey, d.revoked});
     return http::cbor(wire::encode(out));
+}
+
+QHttpServerResponse SyncRoutes::enrolCode(const QHttpServerRequest &request) {
+    if (auto f = http::checkCborBody(request, MaxSmallBodyBytes))
+        return refuse(*f);
+    Caller caller;
+    if (auto f = m_auth.authenticate(request, caller))
+        return refuse(*f);
+    if (!caller.isOffice())
+        return refuse(forbidden());
+    auto r = wire::decodeEnrolCodeRequest(request.body());
+    if (!r)
+        return refuse(http::decodeFailure(r.error()));
+    // The same path as `admin enrol-code`: one place decides what a code is.
+    auto code = issueEnrolCode(m_db, r->role, r->hours, http::nowMs());
+    if (!code) {
+        if (code.error().code == ErrorCode::InvalidArgument)
+            return refuse(malformed(code.error().message));
+        return http::internalError(code.error());
+    }
+    // Never the code itself in the log: it enrols a device until it is used.
+    qCInfo(lcServer).noquote() << "device" << caller.deviceHex << "issued an enrolment code for"
+                               << code->role;
+    return http::cbor(
+        wire::encode(wire::EnrolCodeResponse{code->code, code->role, code->expiresAtMs}));
 }
 
 QHttpServerResponse SyncRoutes::putCampaign(const QHttpServerRequest &request) {

@@ -11,7 +11,8 @@ namespace fl::server {
 class Authenticator;
 class ServerDatabase;
 
-/// The CBOR routes of PROTOCOL.md: health, enrolment, devices, campaigns, keys, push, pull.
+/// The CBOR routes of PROTOCOL.md: health, enrolment and enrolment codes, devices, campaigns,
+/// keys, push, pull.
 class SyncRoutes {
 public:
     SyncRoutes(ServerDatabase &db, Authenticator &auth);
@@ -25,6 +26,7 @@ private:
     QHttpServerResponse health();
     QHttpServerResponse enrol(const QHttpServerRequest &request);
     QHttpServerResponse devices(const QHttpServerRequest &request);
+    QHttpServerResponse enrolCode(const QHttpServerRequest &request);
     QHttpServerResponse putCampaign(const QHttpServerRequest &request);
     QHttpServerResponse keys(const QHttpServerRequest &request);
     QHttpServerResponse push(const QHttpServerRequest &request);

@@ -63,6 +63,30 @@ private Q_SLOTS:
         QVERIFY(s.errorString().isEmpty());
     }
 
+    void unlockDerivesTheKeyInTheBackground() {
+        test::AppFixture fx;
+        QVERIFY(fx.start());
+        AppServices &s = fx.services();
+        s.lock();
+        QSignalSpy unlocked(&s, &AppServices::unlockedChanged);
+        s.unlock(test::AppPassphrase);
+        // unlock() returned at once: the key is derived on a worker while this thread runs.
+        QVERIFY(s.isBusy());
+        QVERIFY(!s.isUnlocked());
+        s.unlock(test::AppPassphrase); // a second tap meanwhile is ignored
+        QTRY_VERIFY(!s.isBusy());
+        QVERIFY(s.isUnlocked());
+        QVERIFY(s.store().isOpen());
+        QCOMPARE(unlocked.count(), 1);
+        QVERIFY2(s.errorString().isEmpty(), qPrintable(s.errorString()));
+        QCOMPARE(s.vault().failedAttempts(), 0);
+
+        // Quit while a derivation runs: the services wait for it, then go.
+        s.lock();
+        s.unlock(test::AppPassphrase);
+        QVERIFY(s.isBusy());
+    }
+
     void locksWhenTheAppLeavesTheScreen() {
         test::AppFixture fx;
         QVERIFY(fx.start());

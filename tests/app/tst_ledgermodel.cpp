@@ -1,4 +1,5 @@
 #include "apptestsupport.h"
+#include "backgroundreader.h"
 #include "ledgermodel.h"
 
 #include <QAbstractItemModelTester>
@@ -23,6 +24,11 @@ QStringList column(const LedgerModel &m, LedgerModel::Role role) {
     return out;
 }
 
+/// Waits for the background read of the whole round that a filter, search or order starts.
+bool roundIn(const LedgerModel &m) {
+    return QTest::qWaitFor([&m] { return !m.isLoading() && m.allLoaded(); }, 10000);
+}
+
 int journalLength(Store &store) {
     auto j = store.journal({}, 1'000'000);
     return j ? int(j->size()) : -1;
@@ -45,6 +51,15 @@ class TstLedgerModel : public QObject {
         FL_VERIFY_OK(m_fx.inspection().transition(
             id, action, QStringLiteral("张明"),
             verification ? QStringLiteral("照账核对了会议记录") : QString()));
+    }
+
+    /// Reads answer in order: once a no-op read has answered, the ones before it have too.
+    bool readerIdle() {
+        bool answered = false;
+        m_fx.services().reader().read<int>(
+            this, [](Store &, Inspection &) -> Result<int> { return 0; },
+            [&answered](Result<int>) { answered = true; });
+        return QTest::qWaitFor([&answered] { return answered; }, 10000);
     }
 
     LedgerModel *makeModel() {
@@ -147,7 +162,7 @@ private Q_SLOTS:
             QCOMPARE(value(*model, row, LedgerModel::OverdueRole).toBool(), due && !closed);
         }
         model->setOverdueOnly(true);
-        QVERIFY(model->allLoaded());
+        QVERIFY(roundIn(*model));
         // i % 20 in {1, 2} (0 is closed, 3 has no due date): 12 findings.
         QCOMPARE(model->rowCount(), 12);
         QCOMPARE(model->totalCount(), 12);
@@ -161,6 +176,7 @@ private Q_SLOTS:
         Tester tester(model.get(), Report);
         QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
         model->setStatusFilter(int(FindingStatus::Closed));
+        QVERIFY(roundIn(*model));
         QCOMPARE(reset.count(), 1);
         QVERIFY(model->allLoaded());
         QCOMPARE(model->rowCount(), 12);
@@ -184,6 +200,7 @@ private Q_SLOTS:
         std::unique_ptr<LedgerModel> model(makeModel());
         Tester tester(model.get(), Report);
         model->setSearch(QStringLiteral("minutes"));
+        QVERIFY(roundIn(*model));
         QCOMPARE(model->rowCount(), 18); // i % 7 == 0
         model->setSearch(QStringLiteral("  MISSING   minutes 119"));
         QCOMPARE(column(*model, LedgerModel::TitleRole),
@@ -200,6 +217,7 @@ private Q_SLOTS:
         std::unique_ptr<LedgerModel> model(makeModel());
         Tester tester(model.get(), Report);
         model->setSortOrder(LedgerModel::ByDueDate);
+        QVERIFY(roundIn(*model));
         QCOMPARE(model->rowCount(), 120);
         QDate previous;
         bool sawNone = false;
@@ -235,6 +253,7 @@ private Q_SLOTS:
         Tester tester(model.get(), Report);
         model->setStatusFilter(int(FindingStatus::Open));
         model->setSortOrder(LedgerModel::ByDeduction);
+        QVERIFY(roundIn(*model));
         const int open = model->rowCount();
         QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
         QSignalSpy removed(model.get(), &QAbstractItemModel::rowsRemoved);
@@ -307,12 +326,13 @@ private Q_SLOTS:
         std::unique_ptr<LedgerModel> model(makeModel());
         Tester tester(model.get(), Report);
         model->setStatusFilter(int(FindingStatus::Closed));
+        QVERIFY(roundIn(*model));
         QVERIFY(model->rowCount() > 0);
         m_fx.services().lock();
         QCOMPARE(model->rowCount(), 0);
         QVERIFY(!model->allLoaded());
         QVERIFY(m_fx.unlock());
-        QVERIFY(model->allLoaded()); // the filter is still there, so the round is read again
+        QVERIFY(roundIn(*model)); // the filter is still there, so the round is read again
         QCOMPARE(model->rowCount(), 12);
     }
 
@@ -335,6 +355,7 @@ private Q_SLOTS:
         // Filtered and sorted: those rows, in that order.
         model->setStatusFilter(int(FindingStatus::Closed));
         model->setSortOrder(LedgerModel::ByDeduction);
+        QVERIFY(roundIn(*model));
         const QString closed = out.filePath(QStringLiteral("closed.csv"));
         QVERIFY(model->exportCsv(QUrl::fromLocalFile(closed)));
         QFile closedFile(closed);
@@ -350,6 +371,98 @@ private Q_SLOTS:
         QVERIFY(!model->exportCsv(QUrl(QStringLiteral("https://example.org/x.csv"))));
         QVERIFY(model->suggestedFileName().endsWith(QStringLiteral("2026-12-01.csv")));
         QCOMPARE(journalLength(m_fx.store()) > 0, true);
+    }
+
+    void theBackgroundReadDeliversTheStoresRows() {
+        std::unique_ptr<LedgerModel> model(makeModel());
+        Tester tester(model.get(), Report);
+        QSignalSpy loading(model.get(), &LedgerModel::loadingChanged);
+        QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
+        const QString first = value(*model, 0, LedgerModel::FindingIdRole).toString();
+        const int shown = model->rowCount();
+        model->setSortOrder(LedgerModel::ByStatus);
+        // Asked for, not in yet: the rows read so far stay on show meanwhile.
+        QVERIFY(model->isLoading());
+        QVERIFY(!model->allLoaded());
+        QCOMPARE(model->rowCount(), shown);
+        QCOMPARE(value(*model, 0, LedgerModel::FindingIdRole).toString(), first);
+        QVERIFY(roundIn(*model));
+        QCOMPARE(loading.count(), 2);
+        QCOMPARE(reset.count(), 1); // the sorted rows replace the page at once
+        // The same rows as the store's ledger of the round, read on this thread.
+        auto expected = m_fx.inspection().ledger(m_round.campaign.id, m_today);
+        FL_VERIFY_OK(expected);
+        QCOMPARE(model->rowCount(), int(expected->size()));
+        for (const LedgerRow &r : std::as_const(*expected)) {
+            const int row = model->rowOf(r.finding.id);
+            QVERIFY(row >= 0);
+            QCOMPARE(value(*model, row, LedgerModel::TitleRole).toString(), r.finding.title);
+            QCOMPARE(value(*model, row, LedgerModel::StatusRole).toInt(), int(r.finding.status));
+            QCOMPARE(value(*model, row, LedgerModel::DeductionRole).toDouble(),
+                     r.finding.deduction);
+            QCOMPARE(value(*model, row, LedgerModel::DueDateRole).toDate(), r.finding.dueDate);
+            QCOMPARE(value(*model, row, LedgerModel::UnitNameRole).toString(), r.unitName);
+            QCOMPARE(value(*model, row, LedgerModel::OverdueRole).toBool(), r.overdue);
+        }
+    }
+
+    void editsDuringTheBackgroundReadAreKept() {
+        std::unique_ptr<LedgerModel> model(makeModel());
+        Tester tester(model.get(), Report);
+        model->setStatusFilter(int(FindingStatus::Open));
+        QVERIFY(model->isLoading());
+        // Written here while the reader works: whether its read saw them or not, they are in
+        // the rows once the round is.
+        auto added = test::addFinding(m_fx.inspection(), m_round.visit, m_round.items[0],
+                                      QStringLiteral("读取时新增"), 1);
+        FL_VERIFY_OK(added);
+        const QString renamed = m_findings[6].id; // open
+        FL_VERIFY_OK(m_fx.inspection().updateFinding(
+            renamed, QCborMap{{QLatin1String(fieldkey::Title), QStringLiteral("读取时改名")}}));
+        QVERIFY(roundIn(*model));
+        QVERIFY(model->rowOf(added->id) >= 0);
+        QCOMPARE(value(*model, model->rowOf(renamed), LedgerModel::TitleRole).toString(),
+                 QStringLiteral("读取时改名"));
+        FL_VERIFY_OK(m_fx.inspection().remove(added->id));
+        QCOMPARE(model->rowOf(added->id), -1);
+    }
+
+    void lockingDuringTheReadDropsIt() {
+        std::unique_ptr<LedgerModel> model(makeModel());
+        Tester tester(model.get(), Report);
+        model->setStatusFilter(int(FindingStatus::Closed));
+        QVERIFY(model->isLoading());
+        m_fx.services().lock();
+        QVERIFY(!model->isLoading());
+        QCOMPARE(model->rowCount(), 0);
+        QVERIFY(readerIdle()); // the ledger's answer came and was dropped
+        QCOMPARE(model->rowCount(), 0);
+        QVERIFY(!model->allLoaded());
+        QVERIFY(m_fx.unlock());
+        QVERIFY(roundIn(*model));
+        QCOMPARE(model->rowCount(), 12);
+    }
+
+    void pagesReadAheadAreTheStoresAndFollowEdits() {
+        std::unique_ptr<LedgerModel> model(makeModel());
+        QCOMPARE(model->rowCount(), 50);
+        // The next page is read ahead in the background; once it is in, fetchMore uses it.
+        QVERIFY(readerIdle());
+        model->fetchMore({});
+        QCOMPARE(model->rowCount(), 100);
+        for (int i = 50; i < 100; ++i)
+            QCOMPARE(value(*model, i, LedgerModel::FindingIdRole).toString(), m_findings[i].id);
+        // A finding of the page read ahead changes after it was read: what shows is the edit.
+        QVERIFY(readerIdle());
+        FL_VERIFY_OK(m_fx.inspection().updateFinding(
+            m_findings[110].id,
+            QCborMap{{QLatin1String(fieldkey::Title), QStringLiteral("预读之后改的")}}));
+        model->fetchMore({});
+        QCOMPARE(model->rowCount(), 120);
+        QCOMPARE(value(*model, 110, LedgerModel::TitleRole).toString(),
+                 QStringLiteral("预读之后改的"));
+        QCOMPARE(value(*model, 119, LedgerModel::FindingIdRole).toString(), m_findings[119].id);
+        QVERIFY(!model->canFetchMore({}));
     }
 };
 

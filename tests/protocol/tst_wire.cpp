@@ -75,6 +75,7 @@ private Q_SLOTS:
     void limitsAreEnforced();
     void pushResultRoundTrips();
     void enrolmentAndEnvelopesRoundTrip();
+    void enrolCodeRequestAndAnswerRoundTrip();
     void signatureCoversMethodPathTimeNonceAndBody();
 };
 
@@ -268,6 +269,34 @@ void WireTest::enrolmentAndEnvelopesRoundTrip() {
         wire::decodeError(wire::encodeError(QStringLiteral("bad_signature"), QStringLiteral("no")));
     QVERIFY(err);
     QCOMPARE(err->code, QStringLiteral("bad_signature"));
+}
+
+void WireTest::enrolCodeRequestAndAnswerRoundTrip() {
+    auto request = wire::decodeEnrolCodeRequest(
+        wire::encode(wire::EnrolCodeRequest{QStringLiteral("office"), 72}));
+    QVERIFY(request);
+    QCOMPARE(request->role, QStringLiteral("office"));
+    QCOMPARE(request->hours, 72);
+    // Without hours: 24. Hours that are no whole number, or no role, are malformed.
+    QCborMap m;
+    m.insert(QStringLiteral("v"), wire::Version);
+    m.insert(QStringLiteral("role"), QStringLiteral("inspector"));
+    QCOMPARE(wire::decodeEnrolCodeRequest(QCborValue(m).toCbor())->hours, 24);
+    m.insert(QStringLiteral("hours"), 2.5);
+    QVERIFY(!wire::decodeEnrolCodeRequest(QCborValue(m).toCbor()));
+    m.remove(QStringLiteral("hours"));
+    m.remove(QStringLiteral("role"));
+    QVERIFY(!wire::decodeEnrolCodeRequest(QCborValue(m).toCbor()));
+
+    const wire::EnrolCodeResponse code{QStringLiteral("ABCD-EFGH-JKMN-PQRS"),
+                                       QStringLiteral("inspector"), 1796000000000};
+    auto answer = wire::decodeEnrolCodeResponse(wire::encode(code));
+    QVERIFY(answer);
+    QCOMPARE(answer->code, code.code);
+    QCOMPARE(answer->role, code.role);
+    QCOMPARE(answer->expiresAtMs, code.expiresAtMs);
+    QVERIFY(!wire::decodeEnrolCodeResponse(
+        wire::encode(wire::EnrolCodeResponse{{}, QStringLiteral("inspector"), 1})));
 }
 
 void WireTest::signatureCoversMethodPathTimeNonceAndBody() {

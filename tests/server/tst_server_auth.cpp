@@ -1,5 +1,6 @@
 // fieldledger-server as a device meets it: enrolment, request signatures, roles, the admin CLI
 // and how the server agrees (or refuses) to listen.
+#include "enrolcodescenario.h"
 #include "servertestsupport.h"
 
 #include <QDir>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void unknownDeviceIsRefused();
     void revokedDeviceIsRefused();
     void officeOnlyCallsAreForbiddenToInspectors();
+    void officeDeviceIssuesEnrolmentCodes();
     void keysAreTheEnvelopesSealedToTheCaller();
     void campaignOfAnotherOfficeCannotBeTakenOver();
     void unknownRouteOrMethodAnswersNotFound();
@@ -222,6 +224,10 @@ void ServerAuthTest::officeOnlyCallsAreForbiddenToInspectors() {
         if (d.device == m_f->bob.id)
             QCOMPARE(d.boxKey, m_f->bob.boxPk);
     }
+}
+
+void ServerAuthTest::officeDeviceIssuesEnrolmentCodes() {
+    officeIssuedEnrolCodeScenario(*m_f);
 }
 
 void ServerAuthTest::keysAreTheEnvelopesSealedToTheCaller() {

@@ -1,5 +1,6 @@
 // The server on a real PostgreSQL (a throw-away cluster): the same contract as on SQLite, and two
 // server processes on one database serving one history.
+#include "enrolcodescenario.h"
 #include "pgcluster.h"
 #include "syncscenario.h"
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void pushPullAndIdempotencyOnPostgres();
     void fullBatchIsStoredInOnePushOnPostgres();
     void blobUploadOnPostgres();
+    void officeIssuesEnrolmentCodesOnPostgres();
     void twoServersOnOneDatabaseServeEveryChangeOnceInOrder();
     void pushWaitsForTheSequenceLock();
 
@@ -76,6 +78,12 @@ void ServerPostgresTest::fullBatchIsStoredInOnePushOnPostgres() {
     Fixture f;
     QVERIFY(f.setUp(freshStorage()));
     fullBatchScenario(f);
+}
+
+void ServerPostgresTest::officeIssuesEnrolmentCodesOnPostgres() {
+    Fixture f;
+    QVERIFY(f.setUp(freshStorage()));
+    officeIssuedEnrolCodeScenario(f);
 }
 
 void ServerPostgresTest::blobUploadOnPostgres() {

@@ -100,6 +100,8 @@ Item {
             field.forceActiveFocus()
             field.text = text
             keyClick(Qt.Key_Return)
+            // The first search reads the whole round in the background.
+            tryCompare(page.ledger, "loading", false, 10000)
         }
 
         function rowOfTitle(ledger, title) {

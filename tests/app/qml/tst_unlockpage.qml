@@ -15,6 +15,13 @@ Item {
         anchors.fill: parent
     }
 
+    SignalSpy {
+        id: busySpy
+
+        target: AppServices
+        signalName: "busyChanged"
+    }
+
     TestCase {
         id: testCase
 
@@ -41,6 +48,7 @@ Item {
             page.creating = Qt.binding(() => !AppServices.vaultExists)
             field("passphraseField").text = ""
             field("repeatField").text = ""
+            busySpy.clear()
         }
 
         function test_unlocksWithTheRightPassphrase() {
@@ -49,7 +57,8 @@ Item {
             type("passphraseField", testCase.passphrase)
             verify(field("submitButton").enabled)
             mouseClick(field("submitButton"))
-            verify(AppServices.busy)
+            // Busy from the tap on; the key is derived on a worker, which may already be done.
+            verify(busySpy.count >= 1)
             tryCompare(AppServices, "unlocked", true, 5000)
             compare(field("passphraseField").text, "", "the passphrase does not linger")
             compare(field("errorLabel").visible, false)
@@ -58,7 +67,7 @@ Item {
         function test_wrongPassphraseShowsWhy() {
             type("passphraseField", "not the passphrase")
             keyClick(Qt.Key_Return)
-            verify(AppServices.busy)
+            verify(busySpy.count >= 1)
             tryCompare(AppServices, "busy", false, 5000)
             compare(AppServices.unlocked, false)
             verify(field("errorLabel").visible)

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void checkReportsARecordMissingFromTheTable();
     void pendingAndMarkSyncedBookkeeping();
     void pendingUnderCountsARecordItsChildrenAndGrandchildren();
+    void outboxHasItsCountingIndexes();
     void serverEchoOfOwnChangeMarksItSynced();
     void noPlaintextInAnyFileOfTheStore();
 
@@ -693,6 +694,23 @@ void TestStore::pendingUnderCountsARecordItsChildrenAndGrandchildren() {
     }
     QVERIFY(s.markSynced(confirmed));
     QCOMPARE(s.pendingUnder({visit})->value(visit), 2);
+}
+
+void TestStore::outboxHasItsCountingIndexes() {
+    // Schema 2: the visits page counts the outbox by record and by parent from two partial
+    // indexes instead of the journal's rows (tens of MB with 50,000 changes waiting).
+    QVERIFY(!createNote({{QStringLiteral("n"), 1}}).isEmpty());
+    m_dev->store().close();
+    RawDb raw(m_dev->dbPath());
+    QVERIFY(raw.isOpen());
+    QCOMPARE(raw.blob("PRAGMA user_version", {}), QByteArray::number(schema::latestVersion()));
+    QVERIFY(schema::latestVersion() >= 2);
+    for (const char *index : {"journal_pending_by_record", "journal_pending_by_parent"}) {
+        const QByteArray sql =
+            raw.blob("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?",
+                     QLatin1String(index));
+        QVERIFY2(sql.contains("WHERE local = 1 AND server_seq IS NULL"), index);
+    }
 }
 
 void TestStore::pendingAndMarkSyncedBookkeeping() {
