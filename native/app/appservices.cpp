@@ -19,6 +19,7 @@
 
 #include <cmath>
 #include <optional>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcApp, "fl.app")
 
@@ -165,6 +166,13 @@ void AppServices::unlock(const QString &passphrase) {
 }
 
 void AppServices::finishUnlock(const Vault::UnlockTicket &ticket, Result<SecretKey> &derived) {
+    if (std::exchange(m_lockDuringUnlock, false)) {
+        // Locked (by hand, or the app left the screen) while the key was derived: stay locked.
+        if (derived)
+            derived.value().clear();
+        setBusy(false);
+        return;
+    }
     Result<void> r =
         derived ? m_vault->unlock(ticket, derived.value()) : Result<void>(derived.error());
     if (r)
@@ -209,6 +217,8 @@ void AppServices::wipePassphrase() {
 }
 
 void AppServices::lock() {
+    if (m_unlockThread)
+        m_lockDuringUnlock = true; // the unlock under way ends locked
     if (!isUnlocked())
         return;
     Q_EMIT aboutToLock();

@@ -128,6 +128,7 @@ private:
     std::chrono::milliseconds m_autoLockTimeout{std::chrono::minutes(5)};
     QTimer *m_retryTimer = nullptr;
     QThread *m_unlockThread = nullptr; // derives the passphrase key while an unlock runs
+    bool m_lockDuringUnlock = false;   // lock() came while it ran
     QByteArray m_passphrase;           // only between a request and its deferred run; wiped after
     bool m_busy = false;
     QString m_errorString;

@@ -3,12 +3,11 @@
 #include "appservices.h"
 #include "backgroundreader.h"
 #include "labels.h"
+#include "reportexport.h"
 #include "store/inspection.h"
 #include "store/store.h"
 
 #include <QDir>
-#include <QSaveFile>
-#include <QStandardPaths>
 
 #include <algorithm>
 #include <utility>
@@ -730,12 +729,8 @@ bool LedgerModel::exportCsv(const QUrl &fileUrl) {
         rows = *all;
     }
     const QByteArray csv = ledgerToCsv(rows);
-    // Qt 6.4's commit() does not notice a failed flush, so flush is checked first.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.flush() ||
-        !file.commit()) {
-        setError(tr("Could not write %1: %2").arg(path, file.errorString()));
-        file.cancelWriting();
+    if (auto written = ReportExport::writeFileSafely(path, csv); !written) {
+        setError(written.error().message);
         return false;
     }
     setError({});
@@ -744,12 +739,7 @@ bool LedgerModel::exportCsv(const QUrl &fileUrl) {
 }
 
 QString LedgerModel::suggestedFileName() const {
-    QString name = m_campaignName;
-    static const QString unsafe = QStringLiteral("/\\:*?\"<>|");
-    for (QChar &c : name) {
-        if (unsafe.contains(c) || c.isSpace())
-            c = QLatin1Char('_');
-    }
+    const QString name = ReportExport::safeFileName(m_campaignName);
     return tr("ledger", "file name of a ledger export: 台账") + QLatin1Char('-') +
            (name.isEmpty() ? QString() : name + QLatin1Char('-')) + m_today.toString(Qt::ISODate) +
            QStringLiteral(".csv");
@@ -760,7 +750,7 @@ QUrl LedgerModel::suggestedExportUrl() const {
 }
 
 QUrl LedgerModel::exportFolder() {
-    return QUrl::fromLocalFile(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
+    return ReportExport::exportFolder();
 }
 
 void LedgerModel::setTotal(int total) {

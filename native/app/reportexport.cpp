@@ -1,6 +1,7 @@
 #include "reportexport.h"
 
 #include "appservices.h"
+#include "common/savefile.h"
 #include "ledgermodel.h"
 #include "media/photolibrary.h"
 #include "reports/reports.h"
@@ -9,43 +10,20 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <cerrno>
-
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 namespace fl::app {
 
 namespace {
 
-// Letters a file name cannot hold on some system the file may travel to.
-QString safeFileName(QString name) {
-    static const QString unsafe = QStringLiteral("/\\:*?\"<>|");
-    for (QChar &c : name) {
-        if (unsafe.contains(c) || c.isSpace())
-            c = QLatin1Char('_');
-    }
-    return name;
-}
-
-bool syncToDisk(QFileDevice &file) {
-#ifdef Q_OS_UNIX
-    return ::fsync(file.handle()) == 0;
-#else
-    Q_UNUSED(file);
-    return true; // QSaveFile::commit() flushes file buffers on other systems
-#endif
-}
-
-// What happened, in words that say what to do; `err` is errno right after the failing call.
-Error describeFailure(const QString &path, const QFileDevice &file, int err) {
+// What happened, in words that say what to do.
+Error describeFailure(const QString &path, const SaveFailure &failure) {
     const QString folder = QDir::toNativeSeparators(QFileInfo(path).absolutePath());
     const QString name = QDir::toNativeSeparators(path);
-    if (err == ENOSPC || err == EFBIG || err == EDQUOT)
+    const int err = failure.errorNumber;
+    if (failure.diskFull())
         return makeError(ErrorCode::DiskFull,
                          ReportExport::tr("There is not enough space on the disk to save %1. "
                                           "Nothing was changed: free some space or choose "
@@ -65,7 +43,7 @@ Error describeFailure(const QString &path, const QFileDevice &file, int err) {
     return makeError(ErrorCode::Io, ReportExport::tr("Could not save %1: %2. Nothing was "
                                                      "changed: try again or choose another "
                                                      "place.")
-                                        .arg(name, file.errorString()));
+                                        .arg(name, failure.errorString));
 }
 
 } // namespace
@@ -80,6 +58,15 @@ void ReportExport::setServices(AppServices *services) {
     Q_EMIT servicesChanged();
 }
 
+QString ReportExport::safeFileName(QString name) {
+    static const QString unsafe = QStringLiteral("/\\:*?\"<>|");
+    for (QChar &c : name) {
+        if (unsafe.contains(c) || c.isSpace())
+            c = QLatin1Char('_');
+    }
+    return name;
+}
+
 QUrl ReportExport::exportFolder() {
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     // A fresh account may have no documents folder yet: offer the home folder instead.
@@ -87,23 +74,8 @@ QUrl ReportExport::exportFolder() {
 }
 
 Result<void> ReportExport::writeFileSafely(const QString &path, const QByteArray &bytes) {
-    QSaveFile file(path);
-    errno = 0;
-    if (!file.open(QIODevice::WriteOnly))
-        return describeFailure(path, file, errno);
-    // Qt 6.4's commit() ignores a failed flush of its write buffer (it would rename a cut-off
-    // file into place and report success) and fsync errors, where some file systems report a
-    // full disk: both are done and checked here first.
-    errno = 0;
-    if (file.write(bytes) != bytes.size() || !file.flush() || !syncToDisk(file)) {
-        const Error error = describeFailure(path, file, errno);
-        file.cancelWriting();
-        (void)file.commit(); // with writing cancelled this only removes the temporary file
-        return error;
-    }
-    errno = 0;
-    if (!file.commit())
-        return describeFailure(path, file, errno);
+    if (auto failed = saveWhole(path, bytes))
+        return describeFailure(path, *failed);
     return {};
 }
 

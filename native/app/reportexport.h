@@ -39,7 +39,11 @@ public:
     void setServices(AppServices *services);
     [[nodiscard]] QString errorString() const { return m_errorString; }
     [[nodiscard]] QString lastPath() const { return m_lastPath; }
+    /// The documents folder, or the home folder where there is none yet.
     [[nodiscard]] static QUrl exportFolder();
+    /// `name` with the letters a file name cannot hold on some system the file may travel to
+    /// (and spaces) replaced by '_'.
+    [[nodiscard]] static QString safeFileName(QString name);
 
     /// The visit report (督查报告) as PDF, in the UI language.
     Q_INVOKABLE bool exportVisitPdf(const QString &visitId, const QUrl &fileUrl);

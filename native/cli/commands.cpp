@@ -2,6 +2,7 @@
 
 #include "cli/passphrase.h"
 #include "cli/session.h"
+#include "common/savefile.h"
 #include "domain/lifecycle.h"
 #include "domain/scoring.h"
 #include "media/photolibrary.h"
@@ -17,7 +18,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTextStream>
@@ -632,14 +632,11 @@ Result<Reply> cmdPhotoList(Context &c) {
     return Reply{toJsonArray(*list), text};
 }
 
-/// Writes a whole file or nothing (QSaveFile). flush() is checked on its own: Qt 6.4's
-/// commit() does not notice a buffered write that failed.
+/// Writes a whole file or nothing; an earlier file of that name stays as it was on failure.
 Result<void> writeFileSafely(const QString &path, const QByteArray &bytes) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush() ||
-        !file.commit())
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("Could not write %1: %2").arg(path, file.errorString()));
+    if (auto failed = saveWhole(path, bytes))
+        return makeError(failed->diskFull() ? ErrorCode::DiskFull : ErrorCode::Io,
+                         QStringLiteral("Could not write %1: %2").arg(path, failed->errorString));
     return {};
 }
 
@@ -654,11 +651,8 @@ Result<Reply> cmdPhotoExport(Context &c) {
     auto bytes = c.flag(QStringLiteral("thumbnail")) ? library.thumbnail(*id) : library.image(*id);
     if (!bytes)
         return bytes.error();
-    QSaveFile file(*out);
-    if (!file.open(QIODevice::WriteOnly) || file.write(*bytes) != bytes->size() || !file.flush() ||
-        !file.commit())
-        return makeError(ErrorCode::Io,
-                         QStringLiteral("Could not write %1: %2").arg(*out, file.errorString()));
+    if (auto written = writeFileSafely(*out, *bytes); !written)
+        return written.error();
     return Reply{QJsonObject{{QStringLiteral("written"), *out},
                              {QStringLiteral("bytes"), qint64(bytes->size())}},
                  QStringLiteral("wrote %1 bytes (decrypted) to %2\n").arg(bytes->size()).arg(*out)};

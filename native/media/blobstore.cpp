@@ -1,16 +1,13 @@
 #include "media/blobstore.h"
 
+#include "common/savefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cerrno>
 #include <utility>
-
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 namespace fl {
 
@@ -34,27 +31,16 @@ Error invalidId() {
     return makeError(ErrorCode::InvalidArgument, QStringLiteral("Not a valid file id."));
 }
 
-/// Classifies a failed write. `savedErrno` is taken right after the failing call, because Qt
-/// reports a file size limit (EFBIG) as a plain WriteError and later calls may reset errno.
-Error writeFailure(QFileDevice::FileError error, int savedErrno) {
-    const bool noSpace =
-        error == QFileDevice::ResourceError || savedErrno == ENOSPC || savedErrno == EFBIG;
-    if (noSpace)
+/// A failed write in words: a full disk (ENOSPC, or EFBIG from a file size limit, which Qt
+/// reports as a plain WriteError) or any other failure.
+Error writeFailure(const SaveFailure &failure) {
+    if (failure.diskFull())
         return makeError(ErrorCode::DiskFull,
                          QStringLiteral("There is not enough storage space to save this file. "
                                         "Nothing saved earlier was lost; free some space and "
                                         "try again."));
     return makeError(ErrorCode::Io, QStringLiteral("This file could not be saved to storage. "
                                                    "Nothing saved earlier was lost; try again."));
-}
-
-bool syncToDisk(QFileDevice &file) {
-#ifdef Q_OS_UNIX
-    return ::fsync(file.handle()) == 0;
-#else
-    Q_UNUSED(file);
-    return true; // QSaveFile::commit() flushes file buffers on other systems
-#endif
 }
 
 /// True when `path` already holds exactly this ciphertext, so a repeated write can be skipped.
@@ -116,36 +102,11 @@ Result<void> BlobStore::putCiphertext(const QByteArray &contentId, const QByteAr
 
     const QString dir = QFileInfo(path).absolutePath();
     errno = 0;
-    if (!QDir().mkpath(dir)) {
-        return writeFailure(QFileDevice::NoError, errno);
-    }
-
-    // QSaveFile writes a temp file in the same folder and renames it over `path` only after
-    // everything was written and synced: a crash or full disk leaves no half blob behind.
-    QSaveFile file(path);
-    errno = 0;
-    if (!file.open(QIODevice::WriteOnly))
-        return writeFailure(file.error(), errno);
-    errno = 0;
-    if (file.write(ciphertext) != ciphertext.size()) {
-        const Error error = writeFailure(file.error(), errno);
-        file.cancelWriting();
-        (void)file.commit(); // with writing cancelled this only removes the temp file
-        return error;
-    }
-    // Qt 6.4's commit() ignores a failed flush of its write buffer (it would rename a cut-off
-    // file into place and report success), and it ignores fsync errors, which is where some
-    // file systems report a full disk. So both are done and checked here first.
-    errno = 0;
-    if (!file.flush() || !syncToDisk(file)) {
-        const Error error = writeFailure(file.error(), errno);
-        file.cancelWriting();
-        (void)file.commit();
-        return error;
-    }
-    errno = 0;
-    if (!file.commit())
-        return writeFailure(file.error(), errno);
+    if (!QDir().mkpath(dir))
+        return writeFailure({QFileDevice::NoError, errno, {}});
+    // Written whole or not at all: a crash or full disk leaves no half blob behind.
+    if (auto failed = saveWhole(path, ciphertext))
+        return writeFailure(*failed);
     return {};
 }
 

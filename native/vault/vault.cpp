@@ -1,7 +1,6 @@
 #include "vault/vault.h"
 
-#include <QReadWriteLock>
-
+#include "common/savefile.h"
 #include "vault/recordcipher.h"
 
 #include <QDateTime>
@@ -10,11 +9,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QSaveFile>
+#include <QReadWriteLock>
 #include <QTimer>
 
 #include <sodium.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <climits>
@@ -259,30 +257,14 @@ Result<StoredVault> parse(const QByteArray &bytes) {
     return v;
 }
 
-Error writeError(const QSaveFile &file) {
-    const QString what =
-        QStringLiteral("Could not save the vault file: %1").arg(file.errorString());
-    return makeError(
-        file.error() == QFileDevice::ResourceError ? ErrorCode::DiskFull : ErrorCode::Io, what);
-}
-
-// QSaveFile writes a temporary beside the target and renames it: a crash or full disk leaves
-// the previous vault intact, never a half-written one.
+// Written whole or not at all: a crash or full disk leaves the previous vault intact, never a
+// half-written one.
 Result<void> writeVaultFile(const QString &path, const StoredVault &v) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return writeError(file);
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const QByteArray bytes = serialize(v);
-    // Qt 6.4's commit() reports success even when flushing its buffer failed, renaming a
-    // cut-off file into place: flush and sync ourselves so a full disk never costs the vault.
-    if (file.write(bytes) != bytes.size() || !file.flush() || ::fsync(file.handle()) != 0) {
-        const Error e = writeError(file);
-        file.cancelWriting();
-        return e;
-    }
-    if (!file.commit())
-        return writeError(file);
+    if (auto failed =
+            saveWhole(path, serialize(v), QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return makeError(
+            failed->diskFull() ? ErrorCode::DiskFull : ErrorCode::Io,
+            QStringLiteral("Could not save the vault file: %1").arg(failed->errorString));
     return {};
 }
 

@@ -81,6 +81,17 @@ private Q_SLOTS:
         QVERIFY2(s.errorString().isEmpty(), qPrintable(s.errorString()));
         QCOMPARE(s.vault().failedAttempts(), 0);
 
+        // Sent to the background while the key is derived: the unlock ends locked.
+        s.lock();
+        unlocked.clear();
+        s.unlock(test::AppPassphrase);
+        QVERIFY(s.isBusy());
+        s.handleApplicationState(Qt::ApplicationSuspended);
+        QTRY_VERIFY(!s.isBusy());
+        QVERIFY(!s.isUnlocked());
+        QCOMPARE(unlocked.count(), 0);
+        QVERIFY(fx.unlock()); // and the next unlock works
+
         // Quit while a derivation runs: the services wait for it, then go.
         s.lock();
         s.unlock(test::AppPassphrase);
