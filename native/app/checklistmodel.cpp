@@ -8,37 +8,16 @@
 namespace fl::app {
 
 ChecklistModel::ChecklistModel(QObject *parent)
-    : QAbstractListModel(parent) {}
-
-void ChecklistModel::setServices(AppServices *services) {
-    if (m_services == services)
-        return;
-    if (m_services)
-        disconnect(m_services, nullptr, this, nullptr);
-    m_services = services;
-    if (m_services) {
-        connect(&m_services->store(), &Store::changed, this,
-                [this](const QString &type) { onStoreChanged(type); });
-        connect(m_services, &AppServices::unlockedChanged, this, &ChecklistModel::reload);
-    }
-    Q_EMIT servicesChanged();
-    reload();
-}
+    : ServiceListModel(parent) {}
 
 void ChecklistModel::setVisitId(const QString &visitId) {
-    if (m_visitId == visitId)
-        return;
-    m_visitId = visitId;
-    Q_EMIT visitIdChanged();
-    reload();
+    if (setKey(m_visitId, visitId, &ChecklistModel::visitIdChanged))
+        reload();
 }
 
 void ChecklistModel::setCampaignId(const QString &campaignId) {
-    if (m_campaignId == campaignId)
-        return;
-    m_campaignId = campaignId;
-    Q_EMIT campaignIdChanged();
-    reload();
+    if (setKey(m_campaignId, campaignId, &ChecklistModel::campaignIdChanged))
+        reload();
 }
 
 int ChecklistModel::rowCount(const QModelIndex &parent) const {
@@ -107,7 +86,7 @@ int ChecklistModel::rowOf(const QString &itemId) const {
     return -1;
 }
 
-void ChecklistModel::onStoreChanged(const QString &recordType) {
+void ChecklistModel::onStoreChanged(const QString &recordType, const QStringList &) {
     if (recordType == QLatin1String(recordtype::ChecklistItem) ||
         recordType == QLatin1String(recordtype::Finding) ||
         recordType == QLatin1String(recordtype::Campaign))
@@ -115,16 +94,12 @@ void ChecklistModel::onStoreChanged(const QString &recordType) {
 }
 
 void ChecklistModel::reload() {
-    const int before = int(m_rows.size());
-    syncRows(
-        m_rows, readRows(), [](const Row &r) { return r.id; }, rowSignals());
-    if (before != int(m_rows.size()))
-        Q_EMIT countChanged();
+    showRows(m_rows, readRows(), [](const Row &r) { return r.id; });
 }
 
 QList<ChecklistModel::Row> ChecklistModel::readRows() {
     QList<Row> rows;
-    if (!m_services || !m_services->isUnlocked() || !m_services->store().isOpen())
+    if (!storeReady())
         return rows;
     const Inspection &in = m_services->inspection();
     if (!m_visitId.isEmpty()) {
@@ -169,18 +144,6 @@ QList<ChecklistModel::Row> ChecklistModel::readRows() {
         r.levelItemsWithFindings = known(r.level) ? withFindings[r.level] : 0;
     }
     return rows;
-}
-
-RowSignals ChecklistModel::rowSignals() {
-    return {
-        [this](int f, int l) { beginInsertRows({}, f, l); },
-        [this] { endInsertRows(); },
-        [this](int f, int l) { beginRemoveRows({}, f, l); },
-        [this] { endRemoveRows(); },
-        [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
-        [this] { endMoveRows(); },
-        [this](int row) { Q_EMIT dataChanged(index(row), index(row)); },
-    };
 }
 
 } // namespace fl::app

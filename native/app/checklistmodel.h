@@ -1,27 +1,20 @@
 #pragma once
 
-#include "rowsync.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
-#include <QPointer>
 #include <QQmlEngine>
 
 namespace fl::app {
 
-class AppServices;
-
 /// A round's checklist (ordered by level, then code) with, for one visit, how many findings
 /// each item has and the points deducted under it (capped at the item's maximum).
-class ChecklistModel : public QAbstractListModel {
+class ChecklistModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
     /// The visit whose findings are counted; sets campaignId too.
     Q_PROPERTY(QString visitId READ visitId WRITE setVisitId NOTIFY visitIdChanged)
     /// The round whose checklist is listed (without a visit, counts are 0).
     Q_PROPERTY(QString campaignId READ campaignId WRITE setCampaignId NOTIFY campaignIdChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Role {
         ItemIdRole = Qt::UserRole,
@@ -42,8 +35,6 @@ public:
 
     explicit ChecklistModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QString visitId() const { return m_visitId; }
     void setVisitId(const QString &visitId);
     [[nodiscard]] QString campaignId() const { return m_campaignId; }
@@ -55,13 +46,11 @@ public:
 
     /// The row of an item, or -1 (for selecting it in a picker).
     Q_INVOKABLE int rowOf(const QString &itemId) const;
-    Q_INVOKABLE void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void servicesChanged();
     void visitIdChanged();
     void campaignIdChanged();
-    void countChanged();
 
 private:
     struct Row {
@@ -78,11 +67,9 @@ private:
         int levelItemsWithFindings = 0;
         bool operator==(const Row &) const = default;
     };
-    void onStoreChanged(const QString &recordType);
+    void onStoreChanged(const QString &recordType, const QStringList &ids) override;
     [[nodiscard]] QList<Row> readRows();
-    [[nodiscard]] RowSignals rowSignals();
 
-    QPointer<AppServices> m_services;
     QString m_visitId;
     QString m_campaignId;
     QList<Row> m_rows;

@@ -14,25 +14,7 @@
 namespace fl::app {
 
 ConflictListModel::ConflictListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
-
-void ConflictListModel::setServices(AppServices *services) {
-    if (m_services == services)
-        return;
-    if (m_services) {
-        disconnect(m_services, nullptr, this, nullptr);
-        disconnect(&m_services->store(), nullptr, this, nullptr);
-    }
-    m_services = services;
-    if (m_services) {
-        // Any record may gain a conflict from a pull (announced through the UI's store) or
-        // lose one to a choice made here.
-        connect(&m_services->store(), &Store::changed, this, &ConflictListModel::reload);
-        connect(m_services, &AppServices::unlockedChanged, this, &ConflictListModel::reload);
-    }
-    Q_EMIT servicesChanged();
-    reload();
-}
+    : ServiceListModel(parent) {}
 
 int ConflictListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -104,13 +86,15 @@ bool ConflictListModel::resolve(int row, bool takeOther) {
     return true;
 }
 
+// Any record may gain a conflict from a pull (announced through the UI's store) or lose one to
+// a choice made here: every store change reloads (ServiceListModel's default).
 void ConflictListModel::reload() {
     apply(readRows());
 }
 
 QList<ConflictListModel::Row> ConflictListModel::readRows() {
     QList<Row> rows;
-    if (!m_services || !m_services->isUnlocked() || !m_services->store().isOpen())
+    if (!storeReady())
         return rows;
     auto conflicts = m_services->store().conflicts();
     if (!conflicts) {
@@ -169,28 +153,10 @@ bool ConflictListModel::isLocal(const QByteArray &device) const {
 }
 
 void ConflictListModel::apply(const QList<Row> &next) {
-    const int before = int(m_rows.size());
-    syncRows(
-        m_rows, next,
-        [](const Row &r) {
-            return r.recordId + QLatin1Char('\n') + r.field + QLatin1Char('\n') +
-                   QString::fromLatin1(r.otherChangeId.toHex());
-        },
-        rowSignals());
-    if (before != int(m_rows.size()))
-        Q_EMIT countChanged();
-}
-
-RowSignals ConflictListModel::rowSignals() {
-    return {
-        [this](int f, int l) { beginInsertRows({}, f, l); },
-        [this] { endInsertRows(); },
-        [this](int f, int l) { beginRemoveRows({}, f, l); },
-        [this] { endRemoveRows(); },
-        [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
-        [this] { endMoveRows(); },
-        [this](int row) { Q_EMIT dataChanged(index(row), index(row)); },
-    };
+    showRows(m_rows, next, [](const Row &r) {
+        return r.recordId + QLatin1Char('\n') + r.field + QLatin1Char('\n') +
+               QString::fromLatin1(r.otherChangeId.toHex());
+    });
 }
 
 void ConflictListModel::setError(const QString &text) {

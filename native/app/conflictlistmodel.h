@@ -1,11 +1,9 @@
 #pragma once
 
-#include "rowsync.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
 #include <QCborValue>
 #include <QCoreApplication>
-#include <QPointer>
 #include <QQmlEngine>
 
 namespace fl {
@@ -14,18 +12,13 @@ struct Conflict;
 
 namespace fl::app {
 
-class AppServices;
-
 /// The fields two devices changed concurrently (Store::conflicts): for each, the value in
 /// force and the value that lost, side by side, with who wrote them and when, so that a person
 /// can choose. One row per losing value; choosing settles the field (every row of it goes).
 /// Follows the store row by row, pulled changes included.
-class ConflictListModel : public QAbstractListModel {
+class ConflictListModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     /// Why the list or the last choice failed; empty when all went well.
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 public:
@@ -47,8 +40,6 @@ public:
 
     explicit ConflictListModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QString errorString() const { return m_errorString; }
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
@@ -58,11 +49,9 @@ public:
     /// Settles the row's field: keeps the value in force, or takes the other one. The choice
     /// is a new change, synced like any edit. Returns false (errorString says why) on failure.
     Q_INVOKABLE bool resolve(int row, bool takeOther);
-    Q_INVOKABLE void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void servicesChanged();
-    void countChanged();
     void errorStringChanged();
 
 private:
@@ -86,9 +75,7 @@ private:
     [[nodiscard]] bool isLocal(const QByteArray &device) const;
     void apply(const QList<Row> &next);
     void setError(const QString &text);
-    [[nodiscard]] RowSignals rowSignals();
 
-    QPointer<AppServices> m_services;
     QList<Row> m_rows;
     QString m_errorString;
 };

@@ -3,7 +3,6 @@
 #include "appservices.h"
 #include "backgroundreader.h"
 #include "labels.h"
-#include "rowsync.h"
 #include "store/inspection.h"
 #include "store/store.h"
 
@@ -33,27 +32,10 @@ Finding slim(const Finding &f) {
 } // namespace
 
 DashboardModel::DashboardModel(QObject *parent)
-    : QAbstractListModel(parent) {
+    : ServiceListModel(parent) {
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(ReloadDelayMs);
     connect(&m_reloadTimer, &QTimer::timeout, this, &DashboardModel::reload);
-}
-
-void DashboardModel::setServices(AppServices *services) {
-    if (m_services == services)
-        return;
-    if (m_services) {
-        disconnect(m_services, nullptr, this, nullptr);
-        disconnect(&m_services->store(), nullptr, this, nullptr);
-    }
-    m_services = services;
-    if (m_services) {
-        connect(&m_services->store(), &Store::changed, this,
-                [this](const QString &type) { onStoreChanged(type); });
-        connect(m_services, &AppServices::unlockedChanged, this, &DashboardModel::reload);
-    }
-    Q_EMIT servicesChanged();
-    reload();
 }
 
 void DashboardModel::setToday(const QDate &today) {
@@ -153,11 +135,7 @@ QString DashboardModel::rateText(double rate) {
     return number + locale.percent();
 }
 
-bool DashboardModel::ready() const {
-    return m_services && m_services->isUnlocked() && m_services->store().isOpen();
-}
-
-void DashboardModel::onStoreChanged(const QString &recordType) {
+void DashboardModel::onStoreChanged(const QString &recordType, const QStringList &) {
     if (recordType == QLatin1String(recordtype::Finding) ||
         recordType == QLatin1String(recordtype::Visit) ||
         recordType == QLatin1String(recordtype::Unit) ||
@@ -169,7 +147,7 @@ void DashboardModel::onStoreChanged(const QString &recordType) {
 void DashboardModel::reload() {
     m_reloadTimer.stop();
     const quint64 generation = ++m_generation;
-    if (!ready()) {
+    if (!storeReady()) {
         // Locked: nothing decrypted stays on show.
         show(Snapshot{});
         setLoading(false);
@@ -303,20 +281,7 @@ Result<DashboardModel::Snapshot> DashboardModel::read(Inspection &in, const QDat
 }
 
 void DashboardModel::show(const Snapshot &snapshot) {
-    const int before = int(m_rows.size());
-    syncRows(
-        m_rows, snapshot.rows, [](const Row &r) { return r.unitId; },
-        RowSignals{
-            [this](int f, int l) { beginInsertRows({}, f, l); },
-            [this] { endInsertRows(); },
-            [this](int f, int l) { beginRemoveRows({}, f, l); },
-            [this] { endRemoveRows(); },
-            [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
-            [this] { endMoveRows(); },
-            [this](int row) { Q_EMIT dataChanged(index(row), index(row)); },
-        });
-    if (before != int(m_rows.size()))
-        Q_EMIT countChanged();
+    showRows(m_rows, snapshot.rows, [](const Row &r) { return r.unitId; });
 
     m_unitRates.clear();
     for (const Row &r : std::as_const(m_rows)) {

@@ -3,12 +3,11 @@
 #include "common/result.h"
 #include "domain/entities.h"
 #include "domain/scoring.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
 #include <QDate>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QPointer>
 #include <QQmlEngine>
 #include <QTimer>
 
@@ -20,8 +19,6 @@ class Inspection;
 
 namespace fl::app {
 
-class AppServices;
-
 /// The office dashboard: one row per unit of every round on the device (visits, findings,
 /// rectification rate, score per level), and as properties the rates per round, the totals and
 /// the overdue findings, most overdue first. The arithmetic is the domain's (fl::scoring,
@@ -32,14 +29,11 @@ class AppServices;
 /// BackgroundReader (its own thread and database connection; `loading` meanwhile) and the
 /// window keeps drawing; only what the figures need is kept of each finding. A store change
 /// reads everything again, after a short pause so that a sync's many changes cost one reading.
-class DashboardModel : public QAbstractListModel {
+class DashboardModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
     /// The day overdue is judged against; today unless a test sets it.
     Q_PROPERTY(QDate today READ today WRITE setToday NOTIFY todayChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
     Q_PROPERTY(int campaignCount READ campaignCount NOTIFY totalsChanged)
     Q_PROPERTY(int unitCount READ rowCount NOTIFY countChanged)
@@ -88,8 +82,6 @@ public:
 
     explicit DashboardModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QDate today() const { return m_today; }
     void setToday(const QDate &today);
     [[nodiscard]] bool isLoading() const { return m_loading; }
@@ -113,14 +105,12 @@ public:
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
     /// Reads everything again (in the background; `loading` until done).
-    Q_INVOKABLE void reload();
+    void reload() override;
     /// A rate as the UI writes it: "66.7%", "100%".
     Q_INVOKABLE static QString rateText(double rate);
 
 Q_SIGNALS:
-    void servicesChanged();
     void todayChanged();
-    void countChanged();
     void loadingChanged();
     void totalsChanged();
     void errorStringChanged();
@@ -173,13 +163,11 @@ private:
     };
     [[nodiscard]] static Result<Snapshot> read(Inspection &in, const QDate &today, int pageSize);
 
-    [[nodiscard]] bool ready() const;
     void show(const Snapshot &snapshot);
     void setLoading(bool loading);
     void setError(const QString &text);
-    void onStoreChanged(const QString &recordType);
+    void onStoreChanged(const QString &recordType, const QStringList &ids) override;
 
-    QPointer<AppServices> m_services;
     QDate m_today;
     QTimer m_reloadTimer; // gathers a burst of store changes into one reading
     int m_pageSize = DefaultPageSize;

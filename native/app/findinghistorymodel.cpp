@@ -8,31 +8,16 @@
 namespace fl::app {
 
 FindingHistoryModel::FindingHistoryModel(QObject *parent)
-    : QAbstractListModel(parent) {}
-
-void FindingHistoryModel::setServices(AppServices *services) {
-    if (m_services == services)
-        return;
-    if (m_services)
-        disconnect(m_services, nullptr, this, nullptr);
-    m_services = services;
-    if (m_services) {
-        connect(m_services, &AppServices::unlockedChanged, this, &FindingHistoryModel::reload);
-        connect(&m_services->store(), &Store::changed, this, [this](const QString &type) {
-            if (type == QLatin1String(recordtype::Transition))
-                reload();
-        });
-    }
-    Q_EMIT servicesChanged();
-    reload();
-}
+    : ServiceListModel(parent) {}
 
 void FindingHistoryModel::setFindingId(const QString &id) {
-    if (m_findingId == id)
-        return;
-    m_findingId = id;
-    Q_EMIT findingIdChanged();
-    reload();
+    if (setKey(m_findingId, id, &FindingHistoryModel::findingIdChanged))
+        reload();
+}
+
+void FindingHistoryModel::onStoreChanged(const QString &recordType, const QStringList &) {
+    if (recordType == QLatin1String(recordtype::Transition))
+        reload();
 }
 
 int FindingHistoryModel::rowCount(const QModelIndex &parent) const {
@@ -89,8 +74,7 @@ QHash<int, QByteArray> FindingHistoryModel::roleNames() const {
 
 void FindingHistoryModel::reload() {
     QList<Row> next;
-    if (m_services && m_services->isUnlocked() && m_services->store().isOpen() &&
-        !m_findingId.isEmpty()) {
+    if (storeReady() && !m_findingId.isEmpty()) {
         auto steps = m_services->inspection().history(m_findingId);
         if (!steps)
             return; // keep what is shown; the next change tries again
@@ -102,19 +86,7 @@ void FindingHistoryModel::reload() {
 }
 
 void FindingHistoryModel::apply(const QList<Row> &next) {
-    const int before = int(m_rows.size());
-    syncRows(m_rows, next, [](const Row &r) { return r.id; },
-             {[this](int first, int last) { beginInsertRows({}, first, last); },
-              [this] { endInsertRows(); },
-              [this](int first, int last) { beginRemoveRows({}, first, last); },
-              [this] { endRemoveRows(); },
-              [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
-              [this] { endMoveRows(); },
-              [this](int row) {
-                  Q_EMIT dataChanged(index(row), index(row));
-              }});
-    if (before != int(m_rows.size()))
-        Q_EMIT countChanged();
+    showRows(m_rows, next, [](const Row &r) { return r.id; });
 }
 
 } // namespace fl::app

@@ -1,25 +1,18 @@
 #pragma once
 
-#include "rowsync.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
 #include <QDateTime>
-#include <QPointer>
 #include <QQmlEngine>
 
 namespace fl::app {
 
-class AppServices;
-
 /// A finding's history: each lifecycle step with who took it, when, the note and the evidence,
 /// oldest first. Small enough to read whole; a new step comes in as one inserted row.
-class FindingHistoryModel : public QAbstractListModel {
+class FindingHistoryModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
     Q_PROPERTY(QString findingId READ findingId WRITE setFindingId NOTIFY findingIdChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Role {
         TransitionIdRole = Qt::UserRole,
@@ -38,8 +31,6 @@ public:
 
     explicit FindingHistoryModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QString findingId() const { return m_findingId; }
     void setFindingId(const QString &id);
 
@@ -47,12 +38,10 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    Q_INVOKABLE void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void servicesChanged();
     void findingIdChanged();
-    void countChanged();
 
 private:
     struct Row {
@@ -65,9 +54,9 @@ private:
         QStringList evidence;
         bool operator==(const Row &) const = default;
     };
+    void onStoreChanged(const QString &recordType, const QStringList &ids) override;
     void apply(const QList<Row> &next);
 
-    QPointer<AppServices> m_services;
     QString m_findingId;
     QList<Row> m_rows;
 };

@@ -8,36 +8,16 @@
 namespace fl::app {
 
 FindingListModel::FindingListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
-
-void FindingListModel::setServices(AppServices *services) {
-    if (m_services == services)
-        return;
-    if (m_services)
-        disconnect(m_services, nullptr, this, nullptr);
-    m_services = services;
-    if (m_services) {
-        connect(&m_services->store(), &Store::changed, this, &FindingListModel::onStoreChanged);
-        connect(m_services, &AppServices::unlockedChanged, this, &FindingListModel::reload);
-    }
-    Q_EMIT servicesChanged();
-    reload();
-}
+    : ServiceListModel(parent) {}
 
 void FindingListModel::setVisitId(const QString &visitId) {
-    if (m_visitId == visitId)
-        return;
-    m_visitId = visitId;
-    Q_EMIT visitIdChanged();
-    reload();
+    if (setKey(m_visitId, visitId, &FindingListModel::visitIdChanged))
+        reload();
 }
 
 void FindingListModel::setCampaignId(const QString &campaignId) {
-    if (m_campaignId == campaignId)
-        return;
-    m_campaignId = campaignId;
-    Q_EMIT campaignIdChanged();
-    reload();
+    if (setKey(m_campaignId, campaignId, &FindingListModel::campaignIdChanged))
+        reload();
 }
 
 int FindingListModel::rowCount(const QModelIndex &parent) const {
@@ -111,8 +91,7 @@ QHash<int, QByteArray> FindingListModel::roleNames() const {
 }
 
 bool FindingListModel::ready() const {
-    return m_services && m_services->isUnlocked() && m_services->store().isOpen() &&
-           (!m_visitId.isEmpty() || !m_campaignId.isEmpty());
+    return storeReady() && (!m_visitId.isEmpty() || !m_campaignId.isEmpty());
 }
 
 bool FindingListModel::canFetchMore(const QModelIndex &parent) const {

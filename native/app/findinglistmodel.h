@@ -1,29 +1,22 @@
 #pragma once
 
 #include "domain/entities.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
 #include <QHash>
-#include <QPointer>
 #include <QQmlEngine>
 
 namespace fl::app {
 
-class AppServices;
-
 /// The findings of a visit, or of a whole round for the ledger, oldest first. Rows are read
 /// (and decrypted) a page of 50 at a time as the view scrolls (canFetchMore/fetchMore);
 /// store changes update, insert or remove single rows.
-class FindingListModel : public QAbstractListModel {
+class FindingListModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
     /// Lists one visit's findings when set; otherwise those of campaignId.
     Q_PROPERTY(QString visitId READ visitId WRITE setVisitId NOTIFY visitIdChanged)
     Q_PROPERTY(QString campaignId READ campaignId WRITE setCampaignId NOTIFY campaignIdChanged)
-    /// Rows read so far.
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     /// All findings the filter covers, read or not.
     Q_PROPERTY(int totalCount READ totalCount NOTIFY totalCountChanged)
 public:
@@ -52,8 +45,6 @@ public:
 
     explicit FindingListModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QString visitId() const { return m_visitId; }
     void setVisitId(const QString &visitId);
     [[nodiscard]] QString campaignId() const { return m_campaignId; }
@@ -67,17 +58,15 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     /// Drops the rows read and reads the first page again.
-    Q_INVOKABLE void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void servicesChanged();
     void visitIdChanged();
     void campaignIdChanged();
-    void countChanged();
     void totalCountChanged();
 
 private:
-    void onStoreChanged(const QString &recordType, const QStringList &ids);
+    void onStoreChanged(const QString &recordType, const QStringList &ids) override;
     void onFindingChanged(const QString &id);
     [[nodiscard]] bool ready() const;
     [[nodiscard]] bool covers(const QString &campaignId, const QString &visitId) const;
@@ -85,7 +74,6 @@ private:
     void setTotal(int total);
     [[nodiscard]] int rowOf(const QString &id) const;
 
-    QPointer<AppServices> m_services;
     QString m_visitId;
     QString m_campaignId;
     QList<Finding> m_rows;

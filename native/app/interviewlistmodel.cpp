@@ -12,32 +12,17 @@ constexpr int ExcerptLength = 120;
 } // namespace
 
 InterviewListModel::InterviewListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
-
-void InterviewListModel::setServices(AppServices *services) {
-    if (m_services == services)
-        return;
-    if (m_services)
-        disconnect(m_services, nullptr, this, nullptr);
-    m_services = services;
-    if (m_services) {
-        connect(m_services, &AppServices::unlockedChanged, this, &InterviewListModel::reload);
-        connect(&m_services->store(), &Store::changed, this, [this](const QString &type) {
-            if (type == QLatin1String(recordtype::Interview) ||
-                type == QLatin1String(recordtype::Photo))
-                reload();
-        });
-    }
-    Q_EMIT servicesChanged();
-    reload();
-}
+    : ServiceListModel(parent) {}
 
 void InterviewListModel::setVisitId(const QString &visitId) {
-    if (m_visitId == visitId)
-        return;
-    m_visitId = visitId;
-    Q_EMIT visitIdChanged();
-    reload();
+    if (setKey(m_visitId, visitId, &InterviewListModel::visitIdChanged))
+        reload();
+}
+
+void InterviewListModel::onStoreChanged(const QString &recordType, const QStringList &) {
+    if (recordType == QLatin1String(recordtype::Interview) ||
+        recordType == QLatin1String(recordtype::Photo))
+        reload();
 }
 
 int InterviewListModel::rowCount(const QModelIndex &parent) const {
@@ -88,8 +73,7 @@ QHash<int, QByteArray> InterviewListModel::roleNames() const {
 
 void InterviewListModel::reload() {
     QList<Row> next;
-    if (m_services && m_services->isUnlocked() && m_services->store().isOpen() &&
-        !m_visitId.isEmpty()) {
+    if (storeReady() && !m_visitId.isEmpty()) {
         auto interviews = m_services->inspection().interviews(m_visitId);
         if (!interviews)
             return; // keep what is shown; the next change tries again
@@ -115,19 +99,7 @@ void InterviewListModel::reload() {
 }
 
 void InterviewListModel::apply(const QList<Row> &next) {
-    const int before = int(m_rows.size());
-    syncRows(m_rows, next, [](const Row &r) { return r.id; },
-             {[this](int first, int last) { beginInsertRows({}, first, last); },
-              [this] { endInsertRows(); },
-              [this](int first, int last) { beginRemoveRows({}, first, last); },
-              [this] { endRemoveRows(); },
-              [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
-              [this] { endMoveRows(); },
-              [this](int row) {
-                  Q_EMIT dataChanged(index(row), index(row));
-              }});
-    if (before != int(m_rows.size()))
-        Q_EMIT countChanged();
+    showRows(m_rows, next, [](const Row &r) { return r.id; });
 }
 
 } // namespace fl::app

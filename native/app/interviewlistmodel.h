@@ -1,25 +1,18 @@
 #pragma once
 
-#include "rowsync.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
 #include <QDateTime>
-#include <QPointer>
 #include <QQmlEngine>
 
 namespace fl::app {
 
-class AppServices;
-
 /// The interview notes (谈话记录) of a visit, in the order recorded, with how many findings
 /// and photos each is linked to. Small enough to read whole; updated row by row.
-class InterviewListModel : public QAbstractListModel {
+class InterviewListModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
     Q_PROPERTY(QString visitId READ visitId WRITE setVisitId NOTIFY visitIdChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Role {
         InterviewIdRole = Qt::UserRole,
@@ -36,8 +29,6 @@ public:
 
     explicit InterviewListModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QString visitId() const { return m_visitId; }
     void setVisitId(const QString &visitId);
 
@@ -45,12 +36,10 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    Q_INVOKABLE void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void servicesChanged();
     void visitIdChanged();
-    void countChanged();
 
 private:
     struct Row {
@@ -64,9 +53,9 @@ private:
         int photos = 0;
         bool operator==(const Row &) const = default;
     };
+    void onStoreChanged(const QString &recordType, const QStringList &ids) override;
     void apply(const QList<Row> &next);
 
-    QPointer<AppServices> m_services;
     QString m_visitId;
     QList<Row> m_rows;
 };

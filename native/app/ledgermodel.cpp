@@ -23,29 +23,12 @@ QVariantMap choice(const QVariant &value, const QString &text) {
 } // namespace
 
 LedgerModel::LedgerModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : ServiceListModel(parent)
     , m_today(QDate::currentDate()) {}
 
-void LedgerModel::setServices(AppServices *services) {
-    if (m_services == services)
-        return;
-    if (m_services)
-        disconnect(m_services, nullptr, this, nullptr);
-    m_services = services;
-    if (m_services) {
-        connect(&m_services->store(), &Store::changed, this, &LedgerModel::onStoreChanged);
-        connect(m_services, &AppServices::unlockedChanged, this, &LedgerModel::reload);
-    }
-    Q_EMIT servicesChanged();
-    reload();
-}
-
 void LedgerModel::setCampaignId(const QString &campaignId) {
-    if (m_campaignId == campaignId)
-        return;
-    m_campaignId = campaignId;
-    Q_EMIT campaignIdChanged();
-    reload();
+    if (setKey(m_campaignId, campaignId, &LedgerModel::campaignIdChanged))
+        reload();
 }
 
 void LedgerModel::setStatusFilter(int status) {
@@ -207,8 +190,7 @@ QHash<int, QByteArray> LedgerModel::roleNames() const {
 }
 
 bool LedgerModel::ready() const {
-    return m_services && m_services->isUnlocked() && m_services->store().isOpen() &&
-           !m_campaignId.isEmpty();
+    return storeReady() && !m_campaignId.isEmpty();
 }
 
 bool LedgerModel::filtering() const {

@@ -2,11 +2,10 @@
 
 #include "common/result.h"
 #include "domain/entities.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
 #include <QDate>
 #include <QHash>
-#include <QPointer>
 #include <QQmlEngine>
 #include <QSet>
 #include <QUrl>
@@ -18,8 +17,6 @@ struct LedgerRow;
 } // namespace fl
 
 namespace fl::app {
-
-class AppServices;
 
 /// The ledger (台账) of a round: every finding of its visits with unit, due date, status and
 /// overdue, filtered by status, unit, overdue and a search in the title, sorted by recording
@@ -34,11 +31,9 @@ class AppServices;
 /// them in one reset. The round stays in memory, without descriptions, until it changes or
 /// the vault locks; later filters and sorts work on that copy. Store changes update, insert,
 /// move or remove single rows (those made during the read are applied again after it).
-class LedgerModel : public QAbstractListModel {
+class LedgerModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
     Q_PROPERTY(QString campaignId READ campaignId WRITE setCampaignId NOTIFY campaignIdChanged)
     /// fl::FindingStatus as int; -1 for every status.
     Q_PROPERTY(int statusFilter READ statusFilter WRITE setStatusFilter NOTIFY filterChanged)
@@ -50,8 +45,6 @@ class LedgerModel : public QAbstractListModel {
     Q_PROPERTY(SortOrder sortOrder READ sortOrder WRITE setSortOrder NOTIFY filterChanged)
     /// The day overdue is judged against; today unless a test sets it.
     Q_PROPERTY(QDate today READ today WRITE setToday NOTIFY todayChanged)
-    /// Rows read so far.
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     /// Rows the filter covers, read or not.
     Q_PROPERTY(int totalCount READ totalCount NOTIFY totalCountChanged)
     /// The whole round is in memory (after a filter, a search or another order).
@@ -101,8 +94,6 @@ public:
 
     explicit LedgerModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QString campaignId() const { return m_campaignId; }
     void setCampaignId(const QString &campaignId);
     [[nodiscard]] int statusFilter() const { return m_statusFilter; }
@@ -143,14 +134,12 @@ public:
     /// That name in exportFolder.
     Q_INVOKABLE QUrl suggestedExportUrl() const;
     /// Drops what was read (the in-memory round too) and reads the first page again.
-    Q_INVOKABLE void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void servicesChanged();
     void campaignIdChanged();
     void filterChanged();
     void todayChanged();
-    void countChanged();
     void totalCountChanged();
     void allLoadedChanged();
     void loadingChanged();
@@ -203,7 +192,7 @@ private:
     void dropPrefetch();
     void rebuildView();
     void applyFilter();
-    void onStoreChanged(const QString &recordType, const QStringList &ids);
+    void onStoreChanged(const QString &recordType, const QStringList &ids) override;
     void onFindingChanged(const QString &id);
     void updatePaged(const QString &id, const std::optional<Row> &next, bool created, bool ours);
     void updateAll(const QString &id, const std::optional<Row> &next);
@@ -212,7 +201,6 @@ private:
     void setError(const QString &text);
     void clearRows();
 
-    QPointer<AppServices> m_services;
     QString m_campaignId;
     int m_statusFilter = -1;
     QString m_unitFilter;

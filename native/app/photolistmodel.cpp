@@ -13,32 +13,18 @@
 namespace fl::app {
 
 PhotoListModel::PhotoListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+    : ServiceListModel(parent) {}
 
-void PhotoListModel::setServices(AppServices *services) {
-    if (m_services == services)
+void PhotoListModel::setRecordId(const QString &recordId) {
+    if (!setKey(m_recordId, recordId, &PhotoListModel::recordIdChanged))
         return;
-    if (m_services)
-        disconnect(m_services, nullptr, this, nullptr);
-    m_services = services;
-    if (m_services) {
-        connect(m_services, &AppServices::unlockedChanged, this, &PhotoListModel::reload);
-        connect(&m_services->store(), &Store::changed, this, [this](const QString &type) {
-            if (type == QLatin1String(recordtype::Photo))
-                reload();
-        });
-    }
-    Q_EMIT servicesChanged();
+    setError({});
     reload();
 }
 
-void PhotoListModel::setRecordId(const QString &recordId) {
-    if (m_recordId == recordId)
-        return;
-    m_recordId = recordId;
-    Q_EMIT recordIdChanged();
-    setError({});
-    reload();
+void PhotoListModel::onStoreChanged(const QString &recordType, const QStringList &) {
+    if (recordType == QLatin1String(recordtype::Photo))
+        reload();
 }
 
 int PhotoListModel::rowCount(const QModelIndex &parent) const {
@@ -175,8 +161,7 @@ QString PhotoListModel::describe(const Error &error) {
 
 void PhotoListModel::reload() {
     QList<Row> next;
-    if (m_services && m_services->isUnlocked() && m_services->store().isOpen() &&
-        !m_recordId.isEmpty()) {
+    if (storeReady() && !m_recordId.isEmpty()) {
         auto photos = m_services->photos().photos(m_recordId);
         if (!photos)
             return; // keep what is shown; the next change tries again
@@ -189,19 +174,7 @@ void PhotoListModel::reload() {
 }
 
 void PhotoListModel::apply(const QList<Row> &next) {
-    const int before = int(m_rows.size());
-    syncRows(m_rows, next, [](const Row &r) { return r.id; },
-             {[this](int first, int last) { beginInsertRows({}, first, last); },
-              [this] { endInsertRows(); },
-              [this](int first, int last) { beginRemoveRows({}, first, last); },
-              [this] { endRemoveRows(); },
-              [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
-              [this] { endMoveRows(); },
-              [this](int row) {
-                  Q_EMIT dataChanged(index(row), index(row));
-              }});
-    if (before != int(m_rows.size()))
-        Q_EMIT countChanged();
+    showRows(m_rows, next, [](const Row &r) { return r.id; });
 }
 
 void PhotoListModel::setError(const QString &text) {

@@ -1,30 +1,23 @@
 #pragma once
 
 #include "common/result.h"
-#include "rowsync.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
 #include <QDateTime>
 #include <QImage>
-#include <QPointer>
 #include <QQmlEngine>
 #include <QUrl>
 
 namespace fl::app {
 
-class AppServices;
-
 /// The photos (evidence) attached to one record, a finding or an interview note, oldest
 /// first, and their import from image files. The images themselves are shown through the
 /// "photos" image provider (image://photos/<id>/thumb and /full), decrypted in memory.
-class PhotoListModel : public QAbstractListModel {
+class PhotoListModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
     /// The finding or interview whose photos are listed and imported.
     Q_PROPERTY(QString recordId READ recordId WRITE setRecordId NOTIFY recordIdChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     /// Why the last import failed; empty after one succeeds.
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     /// Where an import looks first: the pictures folder.
@@ -43,8 +36,6 @@ public:
 
     explicit PhotoListModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QString recordId() const { return m_recordId; }
     void setRecordId(const QString &recordId);
     [[nodiscard]] QString errorString() const { return m_errorString; }
@@ -63,15 +54,13 @@ public:
     Q_INVOKABLE QString importImage(const QImage &image, const QString &caption = {});
     /// The row of a photo, or -1.
     Q_INVOKABLE int rowOf(const QString &photoId) const;
-    Q_INVOKABLE void reload();
+    void reload() override;
 
     /// The words shown for a failed import or display.
     [[nodiscard]] static QString describe(const Error &error);
 
 Q_SIGNALS:
-    void servicesChanged();
     void recordIdChanged();
-    void countChanged();
     void errorStringChanged();
 
 private:
@@ -85,10 +74,10 @@ private:
         bool available = false;
         bool operator==(const Row &) const = default;
     };
+    void onStoreChanged(const QString &recordType, const QStringList &ids) override;
     void apply(const QList<Row> &next);
     void setError(const QString &text);
 
-    QPointer<AppServices> m_services;
     QString m_recordId;
     QList<Row> m_rows;
     QString m_errorString;

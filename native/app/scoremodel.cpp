@@ -8,29 +8,11 @@
 namespace fl::app {
 
 ScoreModel::ScoreModel(QObject *parent)
-    : QAbstractListModel(parent) {}
-
-void ScoreModel::setServices(AppServices *services) {
-    if (m_services == services)
-        return;
-    if (m_services)
-        disconnect(m_services, nullptr, this, nullptr);
-    m_services = services;
-    if (m_services) {
-        connect(&m_services->store(), &Store::changed, this,
-                [this](const QString &type) { onStoreChanged(type); });
-        connect(m_services, &AppServices::unlockedChanged, this, &ScoreModel::reload);
-    }
-    Q_EMIT servicesChanged();
-    reload();
-}
+    : ServiceListModel(parent) {}
 
 void ScoreModel::setVisitId(const QString &visitId) {
-    if (m_visitId == visitId)
-        return;
-    m_visitId = visitId;
-    Q_EMIT visitIdChanged();
-    reload();
+    if (setKey(m_visitId, visitId, &ScoreModel::visitIdChanged))
+        reload();
 }
 
 int ScoreModel::rowCount(const QModelIndex &parent) const {
@@ -64,7 +46,7 @@ QHash<int, QByteArray> ScoreModel::roleNames() const {
     };
 }
 
-void ScoreModel::onStoreChanged(const QString &recordType) {
+void ScoreModel::onStoreChanged(const QString &recordType, const QStringList &) {
     if (recordType == QLatin1String(recordtype::Finding) ||
         recordType == QLatin1String(recordtype::ChecklistItem) ||
         recordType == QLatin1String(recordtype::Campaign) ||
@@ -75,8 +57,7 @@ void ScoreModel::onStoreChanged(const QString &recordType) {
 void ScoreModel::reload() {
     QList<Row> next;
     scoring::Score score;
-    if (m_services && m_services->isUnlocked() && m_services->store().isOpen() &&
-        !m_visitId.isEmpty()) {
+    if (storeReady() && !m_visitId.isEmpty()) {
         if (auto s = m_services->inspection().visitScore(m_visitId)) {
             score = *s;
             for (int level = 0; level < LevelCount; ++level)
@@ -84,11 +65,7 @@ void ScoreModel::reload() {
                     Row{level, score.base[level], score.deducted[level], score.score[level]});
         }
     }
-    const int before = int(m_rows.size());
-    syncRows(
-        m_rows, next, [](const Row &r) { return r.level; }, rowSignals());
-    if (before != int(m_rows.size()))
-        Q_EMIT countChanged();
+    showRows(m_rows, next, [](const Row &r) { return r.level; });
     if (score.totalBase != m_totalBase || score.totalDeducted != m_totalDeducted ||
         score.total != m_total) {
         m_totalBase = score.totalBase;
@@ -96,18 +73,6 @@ void ScoreModel::reload() {
         m_total = score.total;
         Q_EMIT totalsChanged();
     }
-}
-
-RowSignals ScoreModel::rowSignals() {
-    return {
-        [this](int f, int l) { beginInsertRows({}, f, l); },
-        [this] { endInsertRows(); },
-        [this](int f, int l) { beginRemoveRows({}, f, l); },
-        [this] { endRemoveRows(); },
-        [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
-        [this] { endMoveRows(); },
-        [this](int row) { Q_EMIT dataChanged(index(row), index(row)); },
-    };
 }
 
 } // namespace fl::app

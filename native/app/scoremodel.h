@@ -1,24 +1,17 @@
 #pragma once
 
-#include "rowsync.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
-#include <QPointer>
 #include <QQmlEngine>
 
 namespace fl::app {
 
-class AppServices;
-
 /// A visit's running score: one row per checklist level (base, deducted, score) and the
 /// totals as properties. The arithmetic is the domain's (fl::scoring); this only shows it.
-class ScoreModel : public QAbstractListModel {
+class ScoreModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
     Q_PROPERTY(QString visitId READ visitId WRITE setVisitId NOTIFY visitIdChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(double totalBase READ totalBase NOTIFY totalsChanged)
     Q_PROPERTY(double totalDeducted READ totalDeducted NOTIFY totalsChanged)
     Q_PROPERTY(double total READ total NOTIFY totalsChanged)
@@ -34,8 +27,6 @@ public:
 
     explicit ScoreModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QString visitId() const { return m_visitId; }
     void setVisitId(const QString &visitId);
     [[nodiscard]] double totalBase() const { return m_totalBase; }
@@ -46,12 +37,10 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    Q_INVOKABLE void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void servicesChanged();
     void visitIdChanged();
-    void countChanged();
     void totalsChanged();
 
 private:
@@ -62,10 +51,8 @@ private:
         double score = 0;
         bool operator==(const Row &) const = default;
     };
-    void onStoreChanged(const QString &recordType);
-    [[nodiscard]] RowSignals rowSignals();
+    void onStoreChanged(const QString &recordType, const QStringList &ids) override;
 
-    QPointer<AppServices> m_services;
     QString m_visitId;
     QList<Row> m_rows;
     double m_totalBase = 0;

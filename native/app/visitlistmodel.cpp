@@ -12,21 +12,7 @@
 namespace fl::app {
 
 VisitListModel::VisitListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
-
-void VisitListModel::setServices(AppServices *services) {
-    if (m_services == services)
-        return;
-    if (m_services)
-        disconnect(m_services, nullptr, this, nullptr);
-    m_services = services;
-    if (m_services) {
-        connect(&m_services->store(), &Store::changed, this, &VisitListModel::onStoreChanged);
-        connect(m_services, &AppServices::unlockedChanged, this, &VisitListModel::reload);
-    }
-    Q_EMIT servicesChanged();
-    reload();
-}
+    : ServiceListModel(parent) {}
 
 int VisitListModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -108,7 +94,7 @@ void VisitListModel::onStoreChanged(const QString &recordType, const QStringList
 
 QList<VisitListModel::Row> VisitListModel::readRows() {
     QList<Row> rows;
-    if (!m_services || !m_services->isUnlocked() || !m_services->store().isOpen())
+    if (!storeReady())
         return rows;
     const Inspection &in = m_services->inspection();
     auto campaigns = in.campaigns();
@@ -184,23 +170,7 @@ void VisitListModel::fillCounts(QList<Row> &rows) {
 }
 
 void VisitListModel::apply(const QList<Row> &next) {
-    const int before = int(m_rows.size());
-    syncRows(
-        m_rows, next, [](const Row &r) { return r.visitId; }, rowSignals());
-    if (before != int(m_rows.size()))
-        Q_EMIT countChanged();
-}
-
-RowSignals VisitListModel::rowSignals() {
-    return {
-        [this](int f, int l) { beginInsertRows({}, f, l); },
-        [this] { endInsertRows(); },
-        [this](int f, int l) { beginRemoveRows({}, f, l); },
-        [this] { endRemoveRows(); },
-        [this](int from, int to) { beginMoveRows({}, from, from, {}, to); },
-        [this] { endMoveRows(); },
-        [this](int row) { Q_EMIT dataChanged(index(row), index(row)); },
-    };
+    showRows(m_rows, next, [](const Row &r) { return r.visitId; });
 }
 
 void VisitListModel::setError(const QString &text) {

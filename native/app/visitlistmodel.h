@@ -1,26 +1,19 @@
 #pragma once
 
-#include "rowsync.h"
+#include "servicelistmodel.h"
 
-#include <QAbstractListModel>
 #include <QDate>
 #include <QHash>
-#include <QPointer>
 #include <QQmlEngine>
 
 namespace fl::app {
 
-class AppServices;
-
 /// The visits of every round on this device, grouped by round and ordered by date,
 /// with the unit visited and how many local changes to each visit are not yet synced.
 /// Small enough to load whole; updated row by row when the store changes.
-class VisitListModel : public QAbstractListModel {
+class VisitListModel : public fl::app::ServiceListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        fl::app::AppServices *services READ services WRITE setServices NOTIFY servicesChanged)
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
 public:
     enum Role {
@@ -43,20 +36,15 @@ public:
 
     explicit VisitListModel(QObject *parent = nullptr);
 
-    [[nodiscard]] AppServices *services() const { return m_services; }
-    void setServices(AppServices *services);
     [[nodiscard]] QString errorString() const { return m_errorString; }
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    /// Re-reads everything (models also follow the store on their own).
-    Q_INVOKABLE void reload();
+    void reload() override;
 
 Q_SIGNALS:
-    void servicesChanged();
-    void countChanged();
     void errorStringChanged();
 
 private:
@@ -76,14 +64,12 @@ private:
         bool firstOfCampaign = false;
         bool operator==(const Row &) const = default;
     };
-    void onStoreChanged(const QString &recordType, const QStringList &ids);
+    void onStoreChanged(const QString &recordType, const QStringList &ids) override;
     [[nodiscard]] QList<Row> readRows();
     void fillCounts(QList<Row> &rows);
     void apply(const QList<Row> &next);
     void setError(const QString &text);
-    [[nodiscard]] RowSignals rowSignals();
 
-    QPointer<AppServices> m_services;
     QList<Row> m_rows;
     QString m_errorString;
 };

@@ -142,7 +142,8 @@ Page {
         anchors.bottom: parent.bottom
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottomMargin: 24
-        width: Math.min(parent.width - 48, 720)
+        // Only as wide as the button while there is no status, so that it stays centred.
+        width: status.visible ? Math.min(parent.width - 48, 720) : implicitWidth
         spacing: 16
 
         Label {
