@@ -106,12 +106,19 @@ QHttpServerResponse SyncRoutes::enrol(const QHttpServerRequest &request) {
                    QStringLiteral("this device id is enrolled already")});
 }
 
+std::optional<Failure> SyncRoutes::authenticateOffice(const QHttpServerRequest &request,
+                                                      Caller &caller) {
+    if (auto f = m_auth.authenticate(request, caller))
+        return f;
+    if (!caller.isOffice())
+        return forbidden();
+    return std::nullopt;
+}
+
 QHttpServerResponse SyncRoutes::devices(const QHttpServerRequest &request) {
     Caller caller;
-    if (auto f = m_auth.authenticate(request, caller))
+    if (auto f = authenticateOffice(request, caller))
         return refuse(*f);
-    if (!caller.isOffice())
-        return refuse(forbidden());
     auto rows = m_db.devices();
     if (!rows)
         return http::internalError(rows.error());
@@ -125,10 +132,8 @@ QHttpServerResponse SyncRoutes::enrolCode(const QHttpServerRequest &request) {
     if (auto f = http::checkCborBody(request, MaxSmallBodyBytes))
         return refuse(*f);
     Caller caller;
-    if (auto f = m_auth.authenticate(request, caller))
+    if (auto f = authenticateOffice(request, caller))
         return refuse(*f);
-    if (!caller.isOffice())
-        return refuse(forbidden());
     auto r = wire::decodeEnrolCodeRequest(request.body());
     if (!r)
         return refuse(http::decodeFailure(r.error()));
@@ -150,10 +155,8 @@ QHttpServerResponse SyncRoutes::putCampaign(const QHttpServerRequest &request) {
     if (auto f = http::checkCborBody(request, MaxSmallBodyBytes))
         return refuse(*f);
     Caller caller;
-    if (auto f = m_auth.authenticate(request, caller))
+    if (auto f = authenticateOffice(request, caller))
         return refuse(*f);
-    if (!caller.isOffice())
-        return refuse(forbidden());
     auto g = wire::decodeCampaignGrant(request.body());
     if (!g)
         return refuse(http::decodeFailure(g.error()));

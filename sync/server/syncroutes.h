@@ -1,15 +1,17 @@
 #pragma once
 
 #include "sync/server/changelog.h"
+#include "sync/server/httpsupport.h"
+
+#include <optional>
 
 class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponse;
 
 namespace fl::server {
 
 class Authenticator;
 class ServerDatabase;
+struct Caller;
 
 /// The CBOR routes of PROTOCOL.md: health, enrolment and enrolment codes, devices, campaigns,
 /// keys, push, pull.
@@ -31,6 +33,9 @@ private:
     QHttpServerResponse keys(const QHttpServerRequest &request);
     QHttpServerResponse push(const QHttpServerRequest &request);
     QHttpServerResponse pull(const QHttpServerRequest &request);
+    /// A signed request from an office device, or why not (401 reasons, 403 for inspectors).
+    std::optional<http::Failure> authenticateOffice(const QHttpServerRequest &request,
+                                                    Caller &caller);
 
     ServerDatabase &m_db;
     Authenticator &m_auth;
