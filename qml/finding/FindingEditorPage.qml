@@ -41,10 +41,14 @@ Page {
             spacing: 4
 
             ToolButton {
+                objectName: "backButton"
                 text: qsTr("Back")
                 onClicked: {
                     form.commit()
-                    root.backRequested()
+                    if (!editor.saved && editor.validationMessage.length > 0)
+                        unsavedDialog.open()
+                    else
+                        root.backRequested()
                 }
             }
             Label {
@@ -112,5 +116,13 @@ Page {
                 onPhotoChosen: (photoId, caption) => root.photoChosen(photoId, caption)
             }
         }
+    }
+
+    // Asked when Back would drop a change the store refused.
+    UnsavedChangeDialog {
+        id: unsavedDialog
+
+        reason: editor.validationMessage
+        onLeaveConfirmed: root.backRequested()
     }
 }

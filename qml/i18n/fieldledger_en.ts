@@ -1945,6 +1945,29 @@
     </message>
 </context>
 <context>
+    <name>UnsavedChangeDialog</name>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Not saved yet</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Stay</translation>
+    </message>
+    <message>
+        <source>Leave without it</source>
+        <translation>Leave without it</translation>
+    </message>
+    <message>
+        <source>%1
+
+Stay to keep what you typed: it is saved as soon as it can be. Leaving now discards that change; everything saved before stays.</source>
+        <translation>%1
+
+Stay to keep what you typed: it is saved as soon as it can be. Leaving now discards that change; everything saved before stays.</translation>
+    </message>
+</context>
+<context>
     <name>VisitDelegate</name>
     <message>
         <source>%1 · %2</source>
@@ -2228,10 +2251,6 @@
     <message>
         <source>Unlock to export the ledger.</source>
         <translation>Unlock to export the ledger.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>Could not write %1: %2</translation>
     </message>
     <message>
         <source>ledger</source>

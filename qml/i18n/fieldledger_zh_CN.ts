@@ -1924,6 +1924,29 @@
     </message>
 </context>
 <context>
+    <name>UnsavedChangeDialog</name>
+    <message>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>留在此页</translation>
+    </message>
+    <message>
+        <source>Leave without it</source>
+        <translation>放弃此改动并离开</translation>
+    </message>
+    <message>
+        <source>%1
+
+Stay to keep what you typed: it is saved as soon as it can be. Leaving now discards that change; everything saved before stays.</source>
+        <translation>%1
+
+留在此页可保留所输入的内容，一旦条件允许即自动保存。现在离开将放弃这一改动；此前已保存的内容不受影响。</translation>
+    </message>
+</context>
+<context>
     <name>VisitDelegate</name>
     <message>
         <source>%1 · %2</source>
@@ -2203,10 +2226,6 @@
     <message>
         <source>Unlock to export the ledger.</source>
         <translation>解锁后才能导出台账。</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>ledger</source>

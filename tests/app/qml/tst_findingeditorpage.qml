@@ -115,6 +115,38 @@ Item {
             compare(findings.data(findings.index(rowOf(id), 0), FindingListModel.DeductionRole), 3)
         }
 
+        SignalSpy {
+            id: backSpy
+
+            signalName: "backRequested"
+        }
+
+        function test_leavingWithARefusedChangeAsksFirst() {
+            const page = openPage("")
+            enter(page, "titleField", "Dues collected late")
+            backSpy.target = page
+            backSpy.clear()
+            const back = findChild(page, "backButton")
+            // Everything saved: Back leaves at once.
+            mouseClick(back)
+            compare(backSpy.count, 1)
+            enter(page, "deductionField", "99")
+            verify(!page.editor.saved)
+            mouseClick(back)
+            const dialog = findChild(page, "unsavedChangeDialog")
+            tryCompare(dialog, "opened", true)
+            compare(backSpy.count, 1) // not left: the refused change is still on the page
+            verify(findChild(dialog, "unsavedChangeText").text.indexOf("99") >= 0)
+            mouseClick(findChild(dialog, "stayButton"))
+            tryCompare(dialog, "visible", false)
+            compare(backSpy.count, 1)
+            compare(page.editor.deduction, 99) // what was typed is still there
+            mouseClick(back)
+            tryCompare(dialog, "opened", true)
+            mouseClick(findChild(dialog, "leaveButton"))
+            compare(backSpy.count, 2)
+        }
+
         function test_typingSurvivesALock() {
             const page = openPage("")
             enter(page, "titleField", "Dues ledger unclear")
