@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/entities.h"
+
 #include <QCborMap>
 
 namespace fl::app {
@@ -13,6 +15,16 @@ inline void settleChanges(QCborMap &dirty, const QCborMap &changes, bool stored)
         else
             dirty.insert(it.key(), it.value());
     }
+}
+
+/// What an editor shows: the record as the store has it, with the values not yet saved on top.
+template<typename Entity> Entity withUnsaved(const Entity &stored, const QCborMap &dirty) {
+    QCborMap fields = toFields(stored);
+    for (auto it = dirty.constBegin(); it != dirty.constEnd(); ++it)
+        fields.insert(it.key(), it.value());
+    Entity next = stored;
+    fromFields(fields, next);
+    return next;
 }
 
 } // namespace fl::app

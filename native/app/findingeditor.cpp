@@ -186,15 +186,12 @@ QString FindingEditor::deductionText() const {
 }
 
 void FindingEditor::setDeductionText(const QString &text) {
-    bool ok = false;
-    double value = QLocale().toDouble(text.trimmed(), &ok);
-    if (!ok)
-        value = QLocale::c().toDouble(text.trimmed(), &ok);
-    if (!ok) {
+    const std::optional<double> value = Labels::parseNumber(text);
+    if (!value) {
         setMessage(tr("Enter the deduction as a number, for example 2 or 2.5."));
         return;
     }
-    setDeduction(value);
+    setDeduction(*value);
 }
 
 void FindingEditor::setResponsibleParty(const QString &party) {
@@ -356,13 +353,7 @@ void FindingEditor::reload() {
         setMessage(describe(r.error()));
         return;
     }
-    // Unsaved values stay on top of what the store has.
-    QCborMap fields = toFields(*r);
-    for (auto it = m_dirty.constBegin(); it != m_dirty.constEnd(); ++it)
-        fields.insert(it.key(), it.value());
-    Finding next = *r;
-    fromFields(fields, next);
-    show(next);
+    show(withUnsaved(*r, m_dirty));
 }
 
 void FindingEditor::show(const Finding &next) {

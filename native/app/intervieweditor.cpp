@@ -226,13 +226,7 @@ void InterviewEditor::reload() {
         setMessage(describe(r.error()));
         return;
     }
-    // Unsaved values stay on top of what the store has.
-    QCborMap fields = toFields(*r);
-    for (auto it = m_dirty.constBegin(); it != m_dirty.constEnd(); ++it)
-        fields.insert(it.key(), it.value());
-    Interview next = *r;
-    fromFields(fields, next);
-    show(next);
+    show(withUnsaved(*r, m_dirty));
 }
 
 void InterviewEditor::show(const Interview &next) {

@@ -58,6 +58,17 @@ QString Labels::points(double value) {
     return QLocale().toString(value, 'g', 10);
 }
 
+std::optional<double> Labels::parseNumber(const QString &text) {
+    const QString t = text.trimmed();
+    bool ok = false;
+    double value = QLocale().toDouble(t, &ok);
+    if (!ok)
+        value = QLocale::c().toDouble(t, &ok);
+    if (!ok)
+        return std::nullopt;
+    return value;
+}
+
 QString Labels::date(const QDate &date) {
     return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : QString();
 }

@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 namespace fl::app {
 
 /// The words the UI shows for the domain's enums, translated (GLOSSARY.md terms).
@@ -18,6 +20,8 @@ public:
     [[nodiscard]] static QString visitStatus(VisitStatus status);
     /// "6", "2.5": points the way a person writes them.
     [[nodiscard]] static QString points(double value);
+    /// A number as typed: the way the UI language writes it, or the C way ("2.5").
+    [[nodiscard]] static std::optional<double> parseNumber(const QString &text);
     /// A date in the UI language's short form; empty for an invalid date.
     [[nodiscard]] static QString date(const QDate &date);
     /// A date and time, local, in the UI language's short form; empty when invalid.

@@ -43,17 +43,6 @@ std::optional<QDate> parseDate(const QString &text) {
     return d;
 }
 
-/// A number as the UI language writes it, or as C does.
-std::optional<double> parseNumber(const QString &text) {
-    bool ok = false;
-    double value = QLocale().toDouble(text.trimmed(), &ok);
-    if (!ok)
-        value = QLocale::c().toDouble(text.trimmed(), &ok);
-    if (!ok)
-        return std::nullopt;
-    return value;
-}
-
 QString dateFormatHint() {
     return OfficePlanning::tr("Write dates as year-month-day, for example 2026-11-20.");
 }
@@ -286,7 +275,7 @@ QString OfficePlanning::createCampaign(const QString &name, const QString &start
     c.endDate = *end;
     const QString bases[LevelCount] = {partyGroupBase, organCommitteeBase, grassrootsBase};
     for (int i = 0; i < LevelCount; ++i) {
-        const auto base = parseNumber(bases[i]);
+        const auto base = Labels::parseNumber(bases[i]);
         if (!base)
             return tr("Write the base score of the level \"%1\" as a number, for example 100.")
                 .arg(Labels::level(Level(i)));
@@ -317,7 +306,7 @@ QString OfficePlanning::addChecklistItem(int level, const QString &code, const Q
     item.text = text.trimmed();
     item.category = category.trimmed();
     if (!maxDeduction.trimmed().isEmpty()) { // empty: the domain says a maximum is needed
-        const auto max = parseNumber(maxDeduction);
+        const auto max = Labels::parseNumber(maxDeduction);
         if (!max)
             return tr("Write the maximum deduction as a number of points, for example 5.");
         item.maxDeduction = *max;

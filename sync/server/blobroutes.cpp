@@ -306,6 +306,18 @@ Result<void> BlobRoutes::adoptFinishedBlob(UploadRow &upload) {
     return {};
 }
 
+std::optional<QHttpServerResponse>
+BlobRoutes::findOwnUpload(const QString &id, const Caller &caller, UploadRow &upload) {
+    auto found = m_db.upload(id);
+    if (!found)
+        return tus(http::internalError(found.error()));
+    // Another device's upload is answered as if it did not exist.
+    if (!*found || (*found)->createdBy != caller.deviceHex)
+        return notFound();
+    upload = **found;
+    return std::nullopt;
+}
+
 QHttpServerResponse BlobRoutes::head(const QString &id, const QHttpServerRequest &request) {
     if (auto r = checkTusVersion(request))
         return std::move(*r);
@@ -314,12 +326,9 @@ QHttpServerResponse BlobRoutes::head(const QString &id, const QHttpServerRequest
         return tusRefuse(*f);
     if (!isLowerHex(id.toLatin1(), 32))
         return notFound();
-    auto upload = m_db.upload(id);
-    if (!upload)
-        return tus(http::internalError(upload.error()));
-    if (!*upload || (*upload)->createdBy != caller.deviceHex)
-        return notFound();
-    UploadRow u = **upload;
+    UploadRow u;
+    if (auto refused = findOwnUpload(id, caller, u))
+        return std::move(*refused);
     if (!u.complete && QFileInfo(blobFile(u.contentId)).size() == u.length) {
         if (auto r = adoptFinishedBlob(u); !r)
             return tus(http::internalError(r.error()));
@@ -348,12 +357,9 @@ QHttpServerResponse BlobRoutes::patch(const QString &id, const QHttpServerReques
     const auto offset = headerNumber(request, "Upload-Offset");
     if (!offset)
         return malformed(QStringLiteral("Upload-Offset is required"));
-    auto found = m_db.upload(id);
-    if (!found)
-        return tus(http::internalError(found.error()));
-    if (!*found || (*found)->createdBy != caller.deviceHex)
-        return notFound();
-    UploadRow u = **found;
+    UploadRow u;
+    if (auto refused = findOwnUpload(id, caller, u))
+        return std::move(*refused);
     if (!u.complete && QFileInfo(blobFile(u.contentId)).size() == u.length) {
         if (auto r = adoptFinishedBlob(u); !r)
             return tus(http::internalError(r.error()));
@@ -427,11 +433,9 @@ QHttpServerResponse BlobRoutes::terminate(const QString &id, const QHttpServerRe
         return tusRefuse(*f);
     if (!isLowerHex(id.toLatin1(), 32))
         return notFound();
-    auto upload = m_db.upload(id);
-    if (!upload)
-        return tus(http::internalError(upload.error()));
-    if (!*upload || (*upload)->createdBy != caller.deviceHex)
-        return notFound();
+    UploadRow u;
+    if (auto refused = findOwnUpload(id, caller, u))
+        return std::move(*refused);
     // A finished blob stays: only the upload resource goes.
     if (auto r = m_db.deleteUpload(id); !r)
         return tus(http::internalError(r.error()));

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+#include <optional>
+
 class QHttpServer;
 class QHttpServerRequest;
 class QHttpServerResponder;
@@ -13,6 +15,7 @@ class QHttpServerResponse;
 namespace fl::server {
 
 class Authenticator;
+struct Caller;
 
 /// Blob uploads on tus 1.0.0 (creation, termination, checksum) and ranged downloads.
 /// Finished blobs live in <blob dir>/<content id>, unfinished ones in <blob dir>/uploads/<id>.
@@ -35,6 +38,9 @@ private:
     QHttpServerResponse head(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse patch(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse terminate(const QString &id, const QHttpServerRequest &request);
+    /// The upload `id` when it exists and `caller` made it; otherwise the answer (404 or 500).
+    std::optional<QHttpServerResponse> findOwnUpload(const QString &id, const Caller &caller,
+                                                     UploadRow &upload);
     void download(const QString &contentId, const QHttpServerRequest &request,
                   QHttpServerResponder &&responder);
 
