@@ -1,9 +1,9 @@
 #include "conflictlistmodel.h"
 
 #include "appservices.h"
+#include "change/hlc.h"
 #include "domain/entities.h"
 #include "labels.h"
-#include "store/hlc.h"
 #include "store/store.h"
 
 #include <QCborArray>

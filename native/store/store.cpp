@@ -1,6 +1,7 @@
 #include "store/store.h"
 
-#include "store/cborwriter.h"
+#include "change/cborwriter.h"
+#include "change/changeid.h"
 #include "store/merge.h"
 #include "store/schema.h"
 #include "vault/recordcipher.h"
@@ -21,17 +22,10 @@ namespace fl {
 
 namespace {
 
-constexpr int DeviceIdSize = 16;
-constexpr int ChangeIdSize = 24;
+constexpr qsizetype DeviceIdSize = changeid::DeviceIdSize;
+constexpr qsizetype ChangeIdSize = changeid::Size;
 // The persisted clock ceiling runs this far ahead, so it is rewritten about once per lease.
 constexpr quint64 ClockLeaseMs = 10'000;
-
-QByteArray changeIdFor(const QByteArray &device, quint64 sequence) {
-    QByteArray id = device;
-    id.resize(ChangeIdSize);
-    qToBigEndian(sequence, id.data() + DeviceIdSize);
-    return id;
-}
 
 QByteArray encodeFields(const QList<FieldChange> &fields) {
     QByteArray out;
@@ -188,7 +182,8 @@ Result<void> Store::open(const QString &path) {
     auto seq = m_db.prepare("SELECT max(change_id) FROM journal WHERE change_id BETWEEN ? AND ?");
     if (!seq)
         return seq.error();
-    seq->bindBlob(1, changeIdFor(m_device, 0)).bindBlob(2, changeIdFor(m_device, ~quint64(0)));
+    seq->bindBlob(1, changeid::make(m_device, 0))
+        .bindBlob(2, changeid::make(m_device, ~quint64(0)));
     if (seq->step() == SQLITE_ROW && !seq->isNull(0))
         m_sequence = qFromBigEndian<quint64>(seq->blob(0).constData() + DeviceIdSize);
     return {};
@@ -321,7 +316,7 @@ ChangeSet Store::newLocalChangeSet(const Stored &row) {
     ChangeSet cs;
     cs.hlc = m_clock.next();
     cs.device = m_device;
-    cs.id = changeIdFor(m_device, ++m_sequence);
+    cs.id = changeid::make(m_device, ++m_sequence);
     cs.recordType = row.type;
     cs.recordId = row.id;
     cs.campaignId = row.campaignId;

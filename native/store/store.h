@@ -1,10 +1,10 @@
 #pragma once
 
+#include "change/changeset.h"
+#include "change/hlc.h"
 #include "common/result.h"
-#include "store/changeset.h"
 #include "store/checkpointer.h"
 #include "store/database.h"
-#include "store/hlc.h"
 
 #include <QCborMap>
 #include <QCborValue>

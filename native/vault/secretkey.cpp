@@ -8,11 +8,6 @@
 
 namespace fl {
 
-bool ensureSodium() {
-    static const bool ready = sodium_init() >= 0;
-    return ready;
-}
-
 namespace {
 unsigned char *allocateGuarded() {
     if (!ensureSodium())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/sodiumready.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -34,8 +36,5 @@ public:
 private:
     unsigned char *m_data = nullptr;
 };
-
-/// Initialises libsodium once; every entry point of the vault calls it.
-bool ensureSodium();
 
 } // namespace fl

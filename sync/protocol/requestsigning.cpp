@@ -1,6 +1,6 @@
 #include "sync/protocol/requestsigning.h"
 
-#include "vault/secretkey.h"
+#include "common/sodiumready.h"
 
 #include <sodium.h>
 

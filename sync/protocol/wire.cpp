@@ -1,5 +1,7 @@
 #include "sync/protocol/wire.h"
 
+#include "change/changeid.h"
+
 #include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
@@ -13,8 +15,8 @@ namespace fl::wire {
 
 namespace {
 
-constexpr int DeviceIdSize = 16;
-constexpr int ChangeIdSize = 24;
+constexpr qsizetype DeviceIdSize = changeid::DeviceIdSize;
+constexpr qsizetype ChangeIdSize = changeid::Size;
 
 QCborValue key(const char *k) {
     return QCborValue(QLatin1String(k));
@@ -52,13 +54,6 @@ struct StringTable {
         return i;
     }
 };
-
-QByteArray changeId(const QByteArray &device, quint64 seq) {
-    QByteArray id = device;
-    id.resize(ChangeIdSize);
-    qToBigEndian(seq, id.data() + DeviceIdSize);
-    return id;
-}
 
 QCborArray encodeFields(const ChangeSet &cs, StringTable &fields) {
     QCborArray out;
@@ -151,7 +146,7 @@ QByteArray closeBody(QCborMap m) {
 
 /// [seq, type, record, campaign, parent, hlc, fields] — the device is implied or indexed.
 QCborArray encodeChange(const ChangeSet &cs, StringTable &types, StringTable &fields) {
-    const quint64 seq = qFromBigEndian<quint64>(cs.id.constData() + DeviceIdSize);
+    const quint64 seq = changeid::sequence(cs.id);
     return QCborArray{qint64(seq),
                       types.of(cs.recordType),
                       idValue(cs.recordId),
@@ -184,7 +179,7 @@ Result<ChangeSet> decodeChange(const QCborArray &a, qsizetype offset, const QByt
         return fs.error();
     ChangeSet cs;
     cs.device = device;
-    cs.id = changeId(device, quint64(at(0).toInteger()));
+    cs.id = changeid::make(device, quint64(at(0).toInteger()));
     cs.recordType = types.at(typeIdx);
     cs.recordId = *record;
     cs.campaignId = *campaign;
@@ -279,9 +274,7 @@ QByteArray encodePushResult(const PushResult &r) {
         check(entry.first);
     oneDevice = oneDevice && !device.isEmpty();
     const auto name = [&](const QByteArray &id) {
-        return oneDevice
-                   ? QCborValue(qint64(qFromBigEndian<quint64>(id.constData() + DeviceIdSize)))
-                   : QCborValue(id);
+        return oneDevice ? QCborValue(qint64(changeid::sequence(id))) : QCborValue(id);
     };
     QCborArray stored, rejected;
     for (const auto &[id, seq] : r.stored)
@@ -314,7 +307,7 @@ Result<PushResult> decodePushResult(const QByteArray &body, const Limits &limits
         if (device.isByteArray()) {
             if (!v.isInteger() || v.toInteger() < 0)
                 return {};
-            return changeId(device.toByteArray(), quint64(v.toInteger()));
+            return changeid::make(device.toByteArray(), quint64(v.toInteger()));
         }
         return v.isByteArray() && v.toByteArray().size() == ChangeIdSize ? v.toByteArray()
                                                                          : QByteArray();

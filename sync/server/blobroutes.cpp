@@ -1,9 +1,9 @@
 #include "sync/server/blobroutes.h"
 
+#include "common/sodiumready.h"
 #include "sync/protocol/wire.h"
 #include "sync/server/authenticator.h"
 #include "sync/server/httpsupport.h"
-#include "vault/secretkey.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "change/changeset.h"
 #include "common/result.h"
-#include "store/changeset.h"
 #include "sync/protocol/wire.h"
 
 namespace fl::server {

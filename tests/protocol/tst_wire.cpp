@@ -1,5 +1,5 @@
 // The wire format both sides share: round trips, compactness, and strictness about input.
-#include "store/changeset.h"
+#include "change/changeset.h"
 #include "sync/protocol/requestsigning.h"
 #include "sync/protocol/wire.h"
 

@@ -2,7 +2,7 @@
 // Shared by the server tests: the real fieldledger-server process on a free loopback port, test
 // devices with raw libsodium keys, and signed HTTP through QNetworkAccessManager.
 
-#include "store/changeset.h"
+#include "change/changeset.h"
 #include "sync/protocol/requestsigning.h"
 #include "sync/protocol/wire.h"
 

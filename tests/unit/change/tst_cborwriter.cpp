@@ -1,5 +1,5 @@
 // The store's own CBOR encoder must produce what Qt's decoder reads back as the same values.
-#include "store/cborwriter.h"
+#include "change/cborwriter.h"
 
 #include <QTest>
 

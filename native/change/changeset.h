@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/hlc.h"
+#include "change/hlc.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "store/hlc.h"
+#include "change/hlc.h"
 
 #include <QDateTime>
 
