@@ -2,6 +2,7 @@
 // rest lives in the FieldLedger QML module (qml/) and its C++ types (this folder).
 
 #include "appservices.h"
+#include "firstframeprobe.h"
 #include "pagetour.h"
 #include "photoimageprovider.h"
 #include "preferences.h"

@@ -9,7 +9,6 @@
 
 #include <functional>
 
-class QThread;
 class QTimer;
 
 namespace fl::sync {
@@ -25,7 +24,7 @@ class AppServices;
 /// how far a running sync got, when the last one succeeded and, in plain words, what stopped
 /// the last one and what to do next. Also enrols the device.
 ///
-/// The engine (sync/client) runs on a thread of its own with its own database connection, so
+/// The engine (sync/client) runs on AppServices' SyncThread with its own database connection, so
 /// nothing here blocks the UI: calls go to it queued, its signals come back queued and the
 /// figures shown are copies. Built by AppServices, which owns it; the engine starts (periodic
 /// and reconnect triggers on) the first time the vault is unlocked.
@@ -90,7 +89,6 @@ public:
 
     /// Builds the engine over the services' vault, database and blob folder (not started).
     explicit SyncStatus(AppServices &services, QObject *parent = nullptr);
-    /// Cancels a running sync and waits for the engine's thread to end.
     ~SyncStatus() override;
 
     /// The instance AppServices owns; QML never creates its own.
@@ -179,11 +177,9 @@ private:
     void setPendingPhotos(int count);
 
     AppServices &m_services;
-    QThread *m_thread = nullptr;
-    sync::SyncEngine *m_engine = nullptr; // lives on m_thread; deleted there when it ends
+    sync::SyncEngine *m_engine = nullptr; // AppServices' SyncThread owns it; call it queued
     QTimer *m_photoCount = nullptr;
     int m_photoCountRequest = 0; // the latest count asked for
-    bool m_started = false;
     int m_intervalMinutes = 0;
     State m_state = State::Offline;
     QString m_serverUrl;

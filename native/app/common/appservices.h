@@ -24,6 +24,7 @@ namespace fl::app {
 
 class BackgroundReader;
 class SyncStatus;
+class SyncThread;
 
 /// The device's services (vault, store, blobs, inspection workflow), built once in main() over
 /// one data folder and shared with QML as a singleton. Also owns the locking policy: auto-lock
@@ -58,7 +59,9 @@ public:
     [[nodiscard]] BlobStore &blobs() { return *m_blobs; }
     [[nodiscard]] Inspection &inspection() { return *m_inspection; }
     [[nodiscard]] PhotoLibrary &photos() { return *m_photos; }
-    /// The sync engine on its own thread, as the UI sees it (the SyncStatus QML singleton).
+    /// The sync engine on its own thread; it announces pulled records through store().
+    [[nodiscard]] SyncThread &syncThread() { return *m_syncThread; }
+    /// The sync engine as the UI sees it (the SyncStatus QML singleton).
     [[nodiscard]] SyncStatus &sync() { return *m_sync; }
     /// Long reads (a whole round's ledger, every photo) on a thread and connection of their own.
     [[nodiscard]] BackgroundReader &reader() { return *m_reader; }
@@ -123,7 +126,8 @@ private:
     std::unique_ptr<Inspection> m_inspection;
     std::unique_ptr<PhotoLibrary> m_photos;
     std::unique_ptr<BackgroundReader> m_reader;
-    std::unique_ptr<SyncStatus> m_sync; // built last, stopped first: it uses all of the above
+    std::unique_ptr<SyncThread> m_syncThread; // built last, stopped first: it uses all above
+    std::unique_ptr<SyncStatus> m_sync;
     KdfParams m_kdf = KdfParams::moderate();
     std::chrono::milliseconds m_autoLockTimeout{std::chrono::minutes(5)};
     QTimer *m_retryTimer = nullptr;

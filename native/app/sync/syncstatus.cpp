@@ -4,18 +4,18 @@
 #include "backgroundreader.h"
 #include "domain/entities.h"
 #include "media/blobstore.h"
+#include "pendingphotos.h"
 #include "store/store.h"
 #include "sync/client/syncengine.h"
 #include "sync/client/syncstate.h"
+#include "syncthread.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QEvent>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QSysInfo>
-#include <QThread>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcAppSync, "fl.app.sync")
@@ -29,7 +29,6 @@ using sync::SyncFailure;
 namespace {
 // Plaintext bookkeeping beside the engine's (DESIGN.md invariant 2: a time, nothing more).
 constexpr char LastSuccessKey[] = "app.sync.last_success_ms";
-constexpr int PhotoPage = 500;
 constexpr int PhotoCountDelayMs = 200;
 // After an unlock the pages' own first reads come first; the count follows shortly after.
 constexpr int PhotoCountAfterUnlockMs = 600;
@@ -38,27 +37,16 @@ constexpr int PhotoCountAfterUnlockMs = 600;
 SyncStatus::SyncStatus(AppServices &services, QObject *parent)
     : QObject(parent)
     , m_services(services)
-    , m_thread(new QThread(this))
+    , m_engine(services.syncThread().engine())
     , m_photoCount(new QTimer(this)) {
-    const QDir data(services.dataDir());
-    // The same files AppServices and the CLI use (native/cli/session.h).
-    m_engine = new SyncEngine(services.vault(), data.filePath(QStringLiteral("fieldledger.db")),
-                              data.filePath(QStringLiteral("blobs")));
     m_intervalMinutes =
         int(std::chrono::duration_cast<std::chrono::minutes>(m_engine->options().interval).count());
-    m_thread->setObjectName(QStringLiteral("fl-sync"));
-    m_engine->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-
     // Engine signals arrive queued; the handlers read the engine's snapshot getters.
     connect(m_engine, &SyncEngine::stateChanged, this, &SyncStatus::updateState);
     connect(m_engine, &SyncEngine::onlineChanged, this, &SyncStatus::updateState);
     connect(m_engine, &SyncEngine::errorChanged, this, &SyncStatus::updateError);
     connect(m_engine, &SyncEngine::progressChanged, this, &SyncStatus::updateProgress);
     connect(m_engine, &SyncEngine::syncFinished, this, &SyncStatus::onSyncFinished);
-    // The UI's Store does not see the engine's commits: announce pulled records through it, so
-    // that models and the pending count follow as for local edits.
-    connect(m_engine, &SyncEngine::remoteChanges, &services.store(), &Store::changed);
 
     connect(&services, &AppServices::pendingCountChanged, this, &SyncStatus::pendingChanged);
     connect(&services, &AppServices::unlockedChanged, this, &SyncStatus::onUnlockedChanged);
@@ -80,14 +68,6 @@ SyncStatus::SyncStatus(AppServices &services, QObject *parent)
 SyncStatus::~SyncStatus() {
     if (QCoreApplication::instance())
         QCoreApplication::instance()->removeEventFilter(this);
-    m_engine->cancel();
-    if (m_thread->isRunning()) {
-        // Ends the engine's request loops too; the engine is deleted on its thread as it ends.
-        m_thread->quit();
-        m_thread->wait();
-    } else {
-        delete m_engine; // its thread never ran: nothing of it is in use
-    }
 }
 
 SyncStatus *SyncStatus::create(QQmlEngine *, QJSEngine *) {
@@ -271,12 +251,10 @@ void SyncStatus::onUnlockedChanged() {
 }
 
 void SyncStatus::startEngine() {
-    if (m_started || !m_services.isUnlocked() || !m_services.store().isOpen())
+    if (!m_services.isUnlocked() || !m_services.store().isOpen())
         return;
-    m_started = true;
-    m_thread->start();
     // Periodic and reconnect triggers on; a first sync if the server is in reach.
-    QMetaObject::invokeMethod(m_engine, &SyncEngine::start, Qt::QueuedConnection);
+    m_services.syncThread().start();
 }
 
 void SyncStatus::readEnrolment() {
@@ -369,54 +347,6 @@ void SyncStatus::schedulePhotoCount() {
     m_photoCount->start(PhotoCountDelayMs);
 }
 
-namespace {
-// The engine's own rule (SyncEngine::transferBlobs): a file held here and not marked done.
-// Runs on the background reader: decrypts only the two content ids of every photo record.
-Result<int> countInSnapshot(Store &store, const BlobStore &blobs) {
-    const sync::SyncState state(store);
-    RecordFilter filter;
-    filter.onlyFields = {QLatin1String(fieldkey::BlobId), QLatin1String(fieldkey::ThumbnailBlobId)};
-    QSet<QByteArray> seen;
-    int count = 0;
-    for (int offset = 0;; offset += PhotoPage) {
-        auto page = store.list(QLatin1String(recordtype::Photo), filter, offset, PhotoPage);
-        if (!page)
-            return page.error();
-        for (const Record &r : std::as_const(*page)) {
-            Photo p;
-            fromFields(r.fields, p);
-            for (const QByteArray &id : {p.thumbnailBlobId, p.blobId}) {
-                if (id.isEmpty() || seen.contains(id) || !blobs.contains(id))
-                    continue;
-                seen.insert(id);
-                const auto blobState = state.blobState(id);
-                if (!blobState)
-                    return blobState.error();
-                if (*blobState != "done")
-                    ++count;
-            }
-        }
-        if (page->size() < PhotoPage)
-            break;
-    }
-    return count;
-}
-
-Result<int> countPendingPhotoFiles(Store &store, const BlobStore &blobs) {
-    int count = 0;
-    auto r = store.read([&]() -> Result<void> {
-        auto n = countInSnapshot(store, blobs);
-        if (!n)
-            return n.error();
-        count = *n;
-        return {};
-    });
-    if (!r)
-        return r.error();
-    return count;
-}
-} // namespace
-
 void SyncStatus::countPendingPhotos(std::function<void()> then) {
     m_photoCount->stop();
     if (!m_services.isUnlocked() || !m_services.store().isOpen()) {
@@ -463,88 +393,6 @@ bool SyncStatus::eventFilter(QObject *watched, QEvent *event) {
         Q_EMIT enrollingChanged();
     }
     return QObject::eventFilter(watched, event);
-}
-
-// ---- plain words ------------------------------------------------------------------------------
-
-QPair<QString, QString> SyncStatus::describe(const SyncFailure &f) {
-    const QString code = f.code;
-    switch (f.error) {
-    case SyncError::None:
-        return {};
-    case SyncError::Network:
-        return {tr("The server cannot be reached."),
-                tr("Nothing is lost: changes stay on this tablet and are sent when the server "
-                   "is in reach. If this lasts, check the network (Wi-Fi or mobile data).")};
-    case SyncError::Timeout:
-        return {tr("The server stopped answering."),
-                tr("Nothing is lost; sync tries again by itself.")};
-    case SyncError::ServerError:
-        return {tr("The server is failing or busy (HTTP %1).").arg(f.httpStatus),
-                tr("Nothing is lost; sync tries again later. Tell the inspection office if "
-                   "this lasts.")};
-    case SyncError::Unauthorized:
-        if (code == QLatin1String("stale_timestamp"))
-            return {tr("This tablet's clock is more than 5 minutes off the server's."),
-                    tr("Correct the date and time in the system settings, then tap Sync now.")};
-        if (code == QLatin1String("revoked_device"))
-            return {tr("The inspection office has revoked this tablet: it can no longer sync."),
-                    tr("Contact the office. Unsynced changes stay on this tablet.")};
-        if (code == QLatin1String("unknown_device"))
-            return {tr("The server does not know this tablet."),
-                    tr("Enrol it again in Settings with a new code from the inspection office.")};
-        if (code == QLatin1String("replayed_nonce"))
-            return {tr("The server refused a repeated request."),
-                    tr("Nothing is lost; sync tries again by itself.")};
-        return {tr("The server did not accept this tablet's signature."),
-                tr("Check the server address in Settings, or enrol the tablet again.")};
-    case SyncError::Forbidden:
-        if (code == QLatin1String("not_member"))
-            return {tr("This tablet is not a member of that round."),
-                    tr("Ask the inspection office to share the round with this tablet.")};
-        if (code == QLatin1String("bad_code"))
-            return {tr("The enrolment code is wrong, already used or expired."),
-                    tr("Ask the inspection office for a new code.")};
-        if (code == QLatin1String("no_code"))
-            return {tr("Enter the one-time code from the inspection office."), QString()};
-        return {tr("Only an inspection office device may do this."), QString()};
-    case SyncError::BadRequest:
-        if (code == QLatin1String("bad_address"))
-            return {tr("That is not a server address the app can use."),
-                    tr("Write it like https://sync.example.org (plain http:// only for this "
-                       "machine).")};
-        if (code == QLatin1String("unsupported_version"))
-            return {tr("The server speaks another version of the sync protocol."),
-                    tr("Update the app, or ask the inspection office to update the server. "
-                       "Nothing is lost.")};
-        return {tr("The server refused the request (HTTP %1).").arg(f.httpStatus),
-                tr("The app and the server may not match: update the app. Nothing is lost.")};
-    case SyncError::Protocol:
-        return {tr("The server's answer was cut off or not understood; nothing from it was used."),
-                tr("Sync tries again by itself. If this keeps happening, check the server "
-                   "address in Settings.")};
-    case SyncError::Cancelled:
-        if (code == QLatin1String("busy"))
-            return {tr("A sync is running."), tr("Try again when it has finished.")};
-        return {tr("Sync was cancelled."), tr("Tap Sync now to continue where it stopped.")};
-    case SyncError::NotEnrolled:
-        return {tr("This tablet is not enrolled with the inspection office's server yet."),
-                tr("Enrol it in Settings with the server address and a one-time code from the "
-                   "office. Until then everything is kept on this tablet.")};
-    case SyncError::Tls:
-        return {tr("The server's identity could not be verified, so nothing was sent."),
-                tr("Check the server address and this tablet's date and time, or ask the "
-                   "inspection office.")};
-    case SyncError::Local:
-        if (f.localCode == ErrorCode::Locked)
-            return {tr("The vault is locked."), tr("Unlock it; sync then resumes by itself.")};
-        if (f.localCode == ErrorCode::DiskFull)
-            return {tr("This tablet's storage is full."),
-                    tr("Free some space; sync then continues where it stopped.")};
-        return {tr("Sync stopped because this tablet could not read or write its own data."),
-                tr("Restart the app. If this happens again, contact the inspection office.")};
-    }
-    return {f.message, QString()};
 }
 
 } // namespace fl::app

@@ -7,6 +7,7 @@
 #include "store/inspection.h"
 #include "store/store.h"
 #include "syncstatus.h"
+#include "syncthread.h"
 
 #include <QDir>
 #include <QEvent>
@@ -68,13 +69,15 @@ AppServices::AppServices(const QString &dataDir, QObject *parent)
     updateRetry();
     m_reader = std::make_unique<BackgroundReader>(
         *m_vault, QDir(dataDir).filePath(QStringLiteral("fieldledger.db")));
+    m_syncThread = std::make_unique<SyncThread>(*m_vault, dataDir, *m_store);
     m_sync = std::make_unique<SyncStatus>(*this);
 }
 
 AppServices::~AppServices() {
     if (m_unlockThread)
         m_unlockThread->wait(); // its result is dropped with this object
-    m_sync.reset();             // ends the sync thread before the store closes and the vault locks
+    m_sync.reset();
+    m_syncThread.reset(); // ends the sync thread before the store closes and the vault locks
     m_reader.reset();
     wipePassphrase();
     m_store->close();
