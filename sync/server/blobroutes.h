@@ -41,13 +41,21 @@ private:
     /// The upload `id` when it exists and `caller` made it; otherwise the answer (404 or 500).
     std::optional<QHttpServerResponse> findOwnUpload(const QString &id, const Caller &caller,
                                                      UploadRow &upload);
+    /// PATCH steps: append the chunk to the partial file, and check and keep a finished blob.
+    std::optional<QHttpServerResponse> writeChunk(const UploadRow &upload, const QByteArray &chunk);
+    QHttpServerResponse finishUpload(UploadRow &upload);
     void download(const QString &contentId, const QHttpServerRequest &request,
                   QHttpServerResponder &&responder);
+    /// Nothing when `caller` may read the blob; otherwise the answer (404, 403 or 500).
+    std::optional<QHttpServerResponse> checkReadable(const QString &contentId,
+                                                     const Caller &caller);
 
     [[nodiscard]] QString blobFile(const QString &contentId) const;
     [[nodiscard]] QString partialFile(const QString &uploadId) const;
     /// Completes an upload whose blob is already on disk (finished by this or another upload).
     Result<void> adoptFinishedBlob(UploadRow &upload);
+    /// adoptFinishedBlob() when the upload's blob is on disk already; the answer on failure.
+    std::optional<QHttpServerResponse> adoptIfOnDisk(UploadRow &upload);
 
     ServerDatabase &m_db;
     Authenticator &m_auth;

@@ -18,6 +18,133 @@ struct RecordMeta {
     bool operator==(const RecordMeta &) const = default;
 };
 
+/// change id -> server sequence, known or new
+using Sequences = QHash<QByteArray, qint64>;
+
+/// What a push stores, and the ids it answers as stored, in batch order.
+struct PushPlan {
+    QList<QByteArray> storedOrder;
+    QList<QVariantList> newRecords;
+    QList<QVariantList> newChanges;
+};
+
+/// The sequences of the change sets stored before (by an earlier, repeated push).
+Result<Sequences> knownSequences(ServerDatabase &db, const QList<ChangeSet> &changeSets) {
+    QVariantList ids;
+    QSet<QByteArray> unique;
+    for (const ChangeSet &cs : changeSets) {
+        if (!unique.contains(cs.id)) {
+            unique.insert(cs.id);
+            ids.append(cs.id);
+        }
+    }
+    Sequences seqs;
+    auto known = db.forChunks(ids, [&](const QString &ph, const QVariantList &chunk) {
+        auto q = db.exec(
+            QStringLiteral("SELECT change_id, seq FROM changes WHERE change_id IN (%1)").arg(ph),
+            chunk);
+        if (!q)
+            return Result<void>(q.error());
+        while (q->next())
+            seqs.insert(q->value(0).toByteArray(), q->value(1).toLongLong());
+        return Result<void>();
+    });
+    if (!known)
+        return known.error();
+    return seqs;
+}
+
+/// The stored type, campaign and parent of the records the new change sets write.
+Result<QHash<QString, RecordMeta>>
+knownRecords(ServerDatabase &db, const QList<ChangeSet> &changeSets, const Sequences &seqs) {
+    QVariantList recordIds;
+    QSet<QString> wantedRecords;
+    for (const ChangeSet &cs : changeSets) {
+        if (!seqs.contains(cs.id) && !wantedRecords.contains(cs.recordId)) {
+            wantedRecords.insert(cs.recordId);
+            recordIds.append(cs.recordId);
+        }
+    }
+    QHash<QString, RecordMeta> records;
+    auto recs = db.forChunks(recordIds, [&](const QString &ph, const QVariantList &chunk) {
+        auto q = db.exec(QStringLiteral("SELECT record_id, record_type, campaign_id, parent_id "
+                                        "FROM records WHERE record_id IN (%1)")
+                             .arg(ph),
+                         chunk);
+        if (!q)
+            return Result<void>(q.error());
+        while (q->next())
+            records.insert(q->value(0).toString(), {q->value(1).toString(), q->value(2).toString(),
+                                                    q->value(3).toString()});
+        return Result<void>();
+    });
+    if (!recs)
+        return recs.error();
+    return records;
+}
+
+/// Judges each change set on its own: answered in batch order, once per change id. Rejections
+/// go to `rejected`; `records` learns the records the plan creates.
+PushPlan planPush(const QList<ChangeSet> &changeSets, const QString &device, qint64 nowMs,
+                  const QSet<QString> &campaigns, const Sequences &seqs,
+                  QHash<QString, RecordMeta> &records,
+                  QList<QPair<QByteArray, QString>> &rejected) {
+    PushPlan plan;
+    QSet<QByteArray> handled;
+    const qint64 latestClockMs = nowMs + ChangeLog::MaxClockAheadMs;
+    for (const ChangeSet &cs : changeSets) {
+        if (handled.contains(cs.id))
+            continue;
+        handled.insert(cs.id);
+        if (seqs.contains(cs.id)) {
+            plan.storedOrder.append(cs.id); // a repeated push: same answer, nothing stored twice
+            continue;
+        }
+        const QString campaign = normaliseCampaignId(cs.campaignId);
+        if (!campaigns.contains(campaign)) {
+            rejected.append({cs.id, QStringLiteral("not_member")});
+            continue;
+        }
+        if (qint64(hlc::physicalMs(cs.hlc)) > latestClockMs) {
+            rejected.append({cs.id, QStringLiteral("clock_ahead")});
+            continue;
+        }
+        // Never a null QString: Qt SQL binds those as NULL.
+        const QString parent = cs.parentId.isEmpty() ? QStringLiteral("") : cs.parentId;
+        const RecordMeta meta{cs.recordType, campaign, parent};
+        const auto it = records.constFind(cs.recordId);
+        if (it == records.cend()) {
+            records.insert(cs.recordId, meta);
+            plan.newRecords.append({cs.recordId, meta.type, meta.campaign, meta.parent});
+        } else if (!(*it == meta)) {
+            rejected.append({cs.id, QStringLiteral("conflicting_record")});
+            continue;
+        }
+        plan.newChanges.append({cs.id, device, campaign, cs.recordId, cs.recordType, parent,
+                                qint64(cs.hlc), ChangeLog::encodeFields(cs.fields), nowMs});
+        plan.storedOrder.append(cs.id);
+    }
+    return plan;
+}
+
+/// Inserts the plan's records and change sets; `seqs` learns the new sequences.
+Result<void> storePlan(ServerDatabase &db, const PushPlan &plan, Sequences &seqs) {
+    if (auto r = db.insertRows(QStringLiteral("records"),
+                               {QStringLiteral("record_id"), QStringLiteral("record_type"),
+                                QStringLiteral("campaign_id"), QStringLiteral("parent_id")},
+                               plan.newRecords);
+        !r)
+        return r;
+    return db.insertRows(
+        QStringLiteral("changes"),
+        {QStringLiteral("change_id"), QStringLiteral("device"), QStringLiteral("campaign_id"),
+         QStringLiteral("record_id"), QStringLiteral("record_type"), QStringLiteral("parent_id"),
+         QStringLiteral("hlc"), QStringLiteral("fields"), QStringLiteral("received_at")},
+        plan.newChanges, QStringLiteral("RETURNING change_id, seq"), [&](const QSqlQuery &q) {
+            seqs.insert(q.value(0).toByteArray(), q.value(1).toLongLong());
+        });
+}
+
 } // namespace
 
 QByteArray ChangeLog::encodeFields(const QList<FieldChange> &fields) {
@@ -62,119 +189,26 @@ Result<wire::PushResult> ChangeLog::push(const QList<ChangeSet> &changeSets, con
     if (auto r = tx.begin(ServerDatabase::Lock::Push); !r)
         return r.error();
 
-    QVariantList ids;
-    QSet<QByteArray> unique;
-    for (const ChangeSet &cs : changeSets) {
-        if (!unique.contains(cs.id)) {
-            unique.insert(cs.id);
-            ids.append(cs.id);
-        }
-    }
-    QHash<QByteArray, qint64> seqs; // change id -> server sequence, known or new
-    auto known = m_db.forChunks(ids, [&](const QString &ph, const QVariantList &chunk) {
-        auto q = m_db.exec(
-            QStringLiteral("SELECT change_id, seq FROM changes WHERE change_id IN (%1)").arg(ph),
-            chunk);
-        if (!q)
-            return Result<void>(q.error());
-        while (q->next())
-            seqs.insert(q->value(0).toByteArray(), q->value(1).toLongLong());
-        return Result<void>();
-    });
-    if (!known)
-        return known.error();
-
+    auto seqs = knownSequences(m_db, changeSets);
+    if (!seqs)
+        return seqs.error();
     auto memberOf = m_db.campaignsOf(device);
     if (!memberOf)
         return memberOf.error();
     const QSet<QString> campaigns(memberOf->cbegin(), memberOf->cend());
+    auto records = knownRecords(m_db, changeSets, *seqs);
+    if (!records)
+        return records.error();
 
-    QVariantList recordIds;
-    QSet<QString> wantedRecords;
-    for (const ChangeSet &cs : changeSets) {
-        if (!seqs.contains(cs.id) && !wantedRecords.contains(cs.recordId)) {
-            wantedRecords.insert(cs.recordId);
-            recordIds.append(cs.recordId);
-        }
-    }
-    QHash<QString, RecordMeta> records;
-    auto recs = m_db.forChunks(recordIds, [&](const QString &ph, const QVariantList &chunk) {
-        auto q = m_db.exec(QStringLiteral("SELECT record_id, record_type, campaign_id, parent_id "
-                                          "FROM records WHERE record_id IN (%1)")
-                               .arg(ph),
-                           chunk);
-        if (!q)
-            return Result<void>(q.error());
-        while (q->next())
-            records.insert(q->value(0).toString(), {q->value(1).toString(), q->value(2).toString(),
-                                                    q->value(3).toString()});
-        return Result<void>();
-    });
-    if (!recs)
-        return recs.error();
-
-    // Each change set on its own: answered in batch order, once per change id.
-    QList<QByteArray> storedOrder;
-    QList<QVariantList> newRecords;
-    QList<QVariantList> newChanges;
-    QSet<QByteArray> handled;
-    const qint64 latestClockMs = nowMs + MaxClockAheadMs;
-    for (const ChangeSet &cs : changeSets) {
-        if (handled.contains(cs.id))
-            continue;
-        handled.insert(cs.id);
-        if (seqs.contains(cs.id)) {
-            storedOrder.append(cs.id); // a repeated push: same answer, nothing stored twice
-            continue;
-        }
-        const QString campaign = normaliseCampaignId(cs.campaignId);
-        if (!campaigns.contains(campaign)) {
-            result.rejected.append({cs.id, QStringLiteral("not_member")});
-            continue;
-        }
-        if (qint64(hlc::physicalMs(cs.hlc)) > latestClockMs) {
-            result.rejected.append({cs.id, QStringLiteral("clock_ahead")});
-            continue;
-        }
-        // Never a null QString: Qt SQL binds those as NULL.
-        const QString parent = cs.parentId.isEmpty() ? QStringLiteral("") : cs.parentId;
-        const RecordMeta meta{cs.recordType, campaign, parent};
-        const auto it = records.constFind(cs.recordId);
-        if (it == records.cend()) {
-            records.insert(cs.recordId, meta);
-            newRecords.append({cs.recordId, meta.type, meta.campaign, meta.parent});
-        } else if (!(*it == meta)) {
-            result.rejected.append({cs.id, QStringLiteral("conflicting_record")});
-            continue;
-        }
-        newChanges.append({cs.id, device, campaign, cs.recordId, cs.recordType, parent,
-                           qint64(cs.hlc), encodeFields(cs.fields), nowMs});
-        storedOrder.append(cs.id);
-    }
-
-    if (auto r = m_db.insertRows(QStringLiteral("records"),
-                                 {QStringLiteral("record_id"), QStringLiteral("record_type"),
-                                  QStringLiteral("campaign_id"), QStringLiteral("parent_id")},
-                                 newRecords);
-        !r)
-        return r.error();
-    if (auto r = m_db.insertRows(QStringLiteral("changes"),
-                                 {QStringLiteral("change_id"), QStringLiteral("device"),
-                                  QStringLiteral("campaign_id"), QStringLiteral("record_id"),
-                                  QStringLiteral("record_type"), QStringLiteral("parent_id"),
-                                  QStringLiteral("hlc"), QStringLiteral("fields"),
-                                  QStringLiteral("received_at")},
-                                 newChanges, QStringLiteral("RETURNING change_id, seq"),
-                                 [&](const QSqlQuery &q) {
-                                     seqs.insert(q.value(0).toByteArray(), q.value(1).toLongLong());
-                                 });
-        !r)
+    const PushPlan plan =
+        planPush(changeSets, device, nowMs, campaigns, *seqs, *records, result.rejected);
+    if (auto r = storePlan(m_db, plan, *seqs); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
 
-    for (const QByteArray &id : std::as_const(storedOrder)) {
-        const qint64 seq = seqs.value(id);
+    for (const QByteArray &id : plan.storedOrder) {
+        const qint64 seq = seqs->value(id);
         if (seq <= 0)
             return makeError(ErrorCode::Io, QStringLiteral("a stored change has no sequence"));
         result.stored.append({id, seq});

@@ -11,9 +11,9 @@ int main(int argc, char *argv[]) {
     using namespace fl::server;
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("fieldledger-server"));
-    // The per-request access log is debug; QT_LOGGING_RULES="fieldledger.server.debug=true"
+    // The per-request access log is debug; QT_LOGGING_RULES="fl.server.debug=true"
     // turns it on (the environment overrides these rules).
-    QLoggingCategory::setFilterRules(QStringLiteral("fieldledger.server.debug=false"));
+    QLoggingCategory::setFilterRules(QStringLiteral("fl.server.debug=false"));
     QTextStream out(stdout);
     QTextStream err(stderr);
     QStringList args = QCoreApplication::arguments();
