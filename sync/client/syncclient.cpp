@@ -1,5 +1,6 @@
 #include "sync/client/syncclient.h"
 
+#include "sync/client/synclog.h"
 #include "sync/protocol/wire.h"
 
 #include <QCborMap>
@@ -7,7 +8,6 @@
 #include <QDateTime>
 #include <QEventLoop>
 #include <QHostAddress>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -18,9 +18,6 @@
 #include <memory>
 
 namespace fl::sync {
-
-// The library's one logging category; info and debug are off unless QT_LOGGING_RULES asks.
-Q_LOGGING_CATEGORY(lcSync, "fieldledger.sync", QtWarningMsg)
 
 namespace {
 

@@ -188,32 +188,45 @@ private Q_SLOTS:
 
 private:
     enum class Trigger { Manual, Start, Periodic, Reconnect, Retry };
+    struct BlobJob; // one photo file to move, in syncblobs.cpp
 
+    // The run and its scheduling (syncengine.cpp).
     SyncResult<void> ready(bool needEnrolment);
     SyncResult<void> checkpoint() const;
     SyncResult<void> notBusy() const;
     SyncResult<void> doSync(SyncReport &report);
-    SyncResult<int> receiveKeys();
-    /// ready(true), not busy, and this device enrolled as an office device.
-    SyncResult<void> readyAsOffice();
-    SyncResult<QList<wire::DeviceInfo>> fetchDevices();
-    SyncResult<void> retryParked(SyncReport &report);
-    SyncResult<void> push(SyncReport &report);
-    SyncResult<void> pull(SyncReport &report);
-    SyncResult<void> transferBlobs(SyncReport &report);
-    SyncResult<bool> uploadBlob(const QByteArray &contentId, const QString &campaignId,
-                                qint64 size);
-    SyncResult<bool> downloadBlob(const QByteArray &contentId);
-    SyncResult<void> park(const QList<ChangeSet> &changeSets, const ApplyReport &applied,
-                          QList<ParkedChange> &parked);
-
     void trigger(Trigger why);
+    /// Whether a trigger may sync now; automatic ones first make sure the server is in reach.
+    bool admit(Trigger why);
     void scheduleAfter(const SyncReport &report);
     void setState(State state);
     void setFailure(const SyncFailure &failure);
     void setOnline(bool online);
     void setPhase(SyncProgress::Phase phase);
     void publishProgress();
+
+    // Keys (syncenrolment.cpp) and office requests (officesharing.cpp).
+    SyncResult<int> receiveKeys();
+    /// ready(true), not busy, and this device enrolled as an office device.
+    SyncResult<void> readyAsOffice();
+    SyncResult<QList<wire::DeviceInfo>> fetchDevices();
+
+    // Push (syncpush.cpp) and pull (syncpull.cpp).
+    SyncResult<void> push(SyncReport &report);
+    SyncResult<void> retryParked(SyncReport &report);
+    SyncResult<void> pull(SyncReport &report);
+    SyncResult<void> park(const QList<ChangeSet> &changeSets, const ApplyReport &applied,
+                          QList<ParkedChange> &parked);
+
+    // Photo files (syncblobs.cpp).
+    SyncResult<void> transferBlobs(SyncReport &report);
+    SyncResult<void> listBlobJobs(QList<BlobJob> &uploads, QList<BlobJob> &downloads);
+    SyncResult<void> uploadBlobs(const QList<BlobJob> &uploads, SyncReport &report);
+    SyncResult<void> downloadBlobs(const QList<BlobJob> &downloads, SyncReport &report);
+    SyncResult<bool> uploadBlob(const QByteArray &contentId, const QString &campaignId,
+                                qint64 size);
+    SyncResult<bool> downloadBlob(const QByteArray &contentId);
+    SyncResult<bool> keepDownloaded(const QByteArray &contentId, const QString &partialPath);
 
     Vault &m_vault;
     QString m_databasePath;
