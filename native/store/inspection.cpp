@@ -1,9 +1,9 @@
 #include "store/inspection.h"
 
 #include "domain/validation.h"
+#include "store/inspectioninternal.h"
 #include "store/store.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QUuid>
 
@@ -11,76 +11,9 @@
 
 namespace fl {
 
+using namespace inspectioninternal;
+
 namespace {
-
-void adoptLinks(const Record &, Campaign &) {}
-void adoptLinks(const Record &r, ChecklistItem &v) {
-    v.campaignId = r.campaignId;
-}
-void adoptLinks(const Record &r, Unit &v) {
-    v.campaignId = r.campaignId;
-}
-void adoptLinks(const Record &r, Visit &v) {
-    v.campaignId = r.campaignId;
-}
-void adoptLinks(const Record &r, Finding &v) {
-    if (v.visitId.isEmpty())
-        v.visitId = r.parentId;
-}
-void adoptLinks(const Record &r, Transition &v) {
-    if (v.findingId.isEmpty())
-        v.findingId = r.parentId;
-}
-void adoptLinks(const Record &r, Interview &v) {
-    if (v.visitId.isEmpty())
-        v.visitId = r.parentId;
-}
-
-template<typename T> T toEntity(const Record &r) {
-    T v;
-    fromFields(r.fields, v);
-    v.id = r.id;
-    adoptLinks(r, v);
-    return v;
-}
-
-template<typename T> Result<T> getAs(const Store &store, const QString &id, const char *type) {
-    auto r = store.get(id);
-    if (!r)
-        return r.error();
-    if (r->type != QLatin1String(type) || r->deleted) {
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("No %1 with id %2.").arg(QLatin1String(type), id));
-    }
-    return toEntity<T>(*r);
-}
-
-template<typename T>
-Result<QList<T>> listAs(const Store &store, const char *type, const RecordFilter &filter,
-                        int offset = 0, int limit = -1) {
-    auto rows = store.list(QLatin1String(type), filter, offset, limit);
-    if (!rows)
-        return rows.error();
-    QList<T> out;
-    out.reserve(rows->size());
-    for (const Record &r : std::as_const(*rows))
-        out.append(toEntity<T>(r));
-    return out;
-}
-
-/// The fields of `after` that differ from `before`; a field that disappeared becomes null.
-QCborMap changedFields(const QCborMap &before, const QCborMap &after) {
-    QCborMap diff;
-    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
-        if (before.value(it.key()) != it.value())
-            diff.insert(it.key(), it.value());
-    }
-    for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
-        if (!after.contains(it.key()))
-            diff.insert(it.key(), QCborValue(nullptr));
-    }
-    return diff;
-}
 
 /// Applies `changes` to an entity, refusing names or types the entity does not have.
 template<typename T> Result<T> patched(const T &current, const QCborMap &changes) {
@@ -116,11 +49,6 @@ template<typename T> Result<T> saved(Store &store, const T &current, T next) {
     if (auto r = store.update(current.id, changedFields(toFields(current), toFields(next))); !r)
         return r.error();
     return next;
-}
-
-Error wrongRecordError(const QString &id, const char *type) {
-    return makeError(ErrorCode::NotFound,
-                     QStringLiteral("No %1 with id %2.").arg(QLatin1String(type), id));
 }
 
 } // namespace
@@ -227,46 +155,6 @@ Result<Finding> Inspection::updateFinding(const QString &id, const QCborMap &cha
     return saved(m_store, *current, std::move(*next));
 }
 
-Result<Finding> Inspection::transition(const QString &findingId, lifecycle::Action action,
-                                       const QString &actor, const QString &note,
-                                       const QStringList &evidencePhotoIds) {
-    Finding result;
-    auto r = m_store.write([&](Writer &w) -> Result<void> {
-        auto rec = m_store.get(findingId);
-        if (!rec)
-            return rec.error();
-        if (rec->type != QLatin1String(recordtype::Finding) || rec->deleted)
-            return wrongRecordError(findingId, recordtype::Finding);
-        const Finding before = toEntity<Finding>(*rec);
-        auto to = lifecycle::apply(before.status, action);
-        if (!to)
-            return to.error();
-        Transition t;
-        t.findingId = findingId;
-        t.from = before.status;
-        t.to = *to;
-        t.actor = actor;
-        t.at = QDateTime::currentDateTimeUtc();
-        t.note = note;
-        t.evidencePhotoIds = evidencePhotoIds;
-        if (auto ok = lifecycle::validateTransition(t, action); !ok)
-            return ok;
-        Finding after = before;
-        after.status = *to;
-        if (auto u = w.update(findingId, changedFields(toFields(before), toFields(after))); !u)
-            return u;
-        auto created = w.create(QLatin1String(recordtype::Transition), rec->campaignId, findingId,
-                                toFields(t));
-        if (!created)
-            return created.error();
-        result = after;
-        return {};
-    });
-    if (!r)
-        return r.error();
-    return result;
-}
-
 Result<Interview> Inspection::createInterview(Interview interview) {
     if (auto ok = validation::validate(interview); !ok)
         return ok.error();
@@ -351,12 +239,6 @@ Result<Finding> Inspection::finding(const QString &id) const {
 Result<QList<Finding>> Inspection::findings(const RecordFilter &filter, int offset,
                                             int limit) const {
     return listAs<Finding>(m_store, recordtype::Finding, filter, offset, limit);
-}
-
-Result<QList<Transition>> Inspection::history(const QString &findingId) const {
-    RecordFilter f;
-    f.parentId = findingId;
-    return listAs<Transition>(m_store, recordtype::Transition, f);
 }
 
 Result<QList<Interview>> Inspection::interviews(const QString &visitId) const {

@@ -22,6 +22,9 @@ namespace fl {
 class SecretKey;
 class Store;
 class Vault;
+namespace merge {
+struct Head;
+}
 
 /// Which records a list covers. Empty strings mean "any".
 struct RecordFilter {
@@ -191,17 +194,43 @@ Q_SIGNALS:
 
 private:
     friend class Writer;
-    struct Stored; // a records row, decoded
+    struct Stored; // a records row, decoded (storeinternal.h)
+
+    // Reading rows (storeread.cpp)
     Result<std::optional<Stored>> loadRow(const QString &id) const;
-    /// A change set of this device for the record, with the next clock and sequence.
-    ChangeSet newLocalChangeSet(const Stored &row);
-    Result<void> writeFields(Writer &w, Stored &row, bool isNew, const QCborMap &fields);
-    Result<void> applyChangeSet(const ChangeSet &cs, bool local, bool fullMerge,
-                                std::optional<Stored> *row);
-    Result<void> persistClock(Hlc hlc);
     Result<Record> decryptRow(const Stored &row, const QStringList &onlyFields = {}) const;
     Result<QCborValue> decryptValue(const SecretKey &key, const QString &type, const QString &id,
                                     const QString &field, Hlc hlc, QByteArrayView ct) const;
+
+    // Local writes (storewrite.cpp)
+    /// A change set of this device for the record, with the next clock and sequence.
+    ChangeSet newLocalChangeSet(const Stored &row);
+    Result<void> writeFields(Writer &w, Stored &row, bool isNew, const QCborMap &fields);
+    Result<void> persistClock(Hlc hlc);
+
+    // Applying a change set, local or remote (storeapply.cpp)
+    Result<void> applyChangeSet(const ChangeSet &cs, bool local, bool fullMerge,
+                                std::optional<Stored> *row);
+    Result<void> journalChangeSet(const ChangeSet &cs, bool local);
+    Result<void> mergeField(Stored &row, const ChangeSet &cs, const FieldChange &f, bool fullMerge);
+    /// Whether an earlier change named this one as replaced before it arrived (and forgets it).
+    Result<bool> takeSuperseded(const QByteArray &changeId, const QString &field);
+    /// Remembers the replaced changes not seen yet, so they never become heads when they come.
+    Result<void> rememberSuperseded(const QList<QByteArray> &notHeads, const QString &field);
+    Result<void> refreshDeleted(Stored &row) const;
+    Result<void> saveRow(Stored &row);
+    /// Whether the change set is already journalled; then records its server sequence if new.
+    Result<bool> takeDuplicate(const ChangeSet &cs);
+    /// Why a remote change set must be rejected, or nothing (and `row` is its record).
+    Result<std::optional<Error>> vetRemote(const ChangeSet &cs, std::optional<Stored> &row) const;
+
+    // The kept concurrent values (conflicts.cpp)
+    Result<void> loadConflictHeads(const QString &recordId, const QString &field,
+                                   QList<merge::Head> &heads);
+    Result<void> keepConflicts(const QString &recordId, const QString &field,
+                               const QList<merge::Head> &heads, int winner);
+    /// The change ids of every head of a field: the winner's and each kept conflict's.
+    Result<QList<QByteArray>> fieldHeads(const Stored &row, const QString &field);
 
     Vault &m_vault;
     mutable Database m_db;
