@@ -15,6 +15,10 @@ class QTimer;
 
 namespace fl {
 
+namespace vaultinternal {
+struct StoredVault;
+}
+
 /// Argon2id cost, stored beside the salt so it can be raised later without breaking old vaults.
 struct KdfParams {
     quint64 opsLimit = 0;
@@ -104,11 +108,21 @@ private:
     struct State;
     Result<void> loadFile();
     Result<void> saveFile();
+    /// Replaces the in-memory copy of the file, under the key lock (readers may be on the sync
+    /// thread).
+    void adoptFile(vaultinternal::StoredVault &&file);
+    /// Holds the opened keys, under the key lock; the vault is unlocked from here on.
+    void installKeys(SecretKey &&deviceKey, SecretKey &&signingSeed, SecretKey &&boxSecret);
     void recordFailure();
+    /// Zeroes the persisted back-off after a right passphrase.
+    void clearFailures();
     /// ErrorCode::LockedOut while the back-off runs; persists a clamped "not before" first.
     Result<void> checkRetryAllowed();
     [[nodiscard]] Error wrongPassphraseError() const;
     void restartAutoLock();
+    /// Opens the device key with a passphrase key (wiped here); a failure counts as a wrong
+    /// passphrase.
+    Result<SecretKey> tryPassphraseKey(SecretKey &kek);
     /// The rest of unlock() once the passphrase key is derived; wipes it.
     Result<void> openWithPassphraseKey(SecretKey &kek);
 
