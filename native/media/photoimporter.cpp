@@ -106,6 +106,33 @@ QImage orientedImage(QImage image, int orientation) {
     return image;
 }
 
+namespace {
+/// A photo over the size limit is stored re-encoded at the limit; returns the scaled image.
+Result<QImage> storeDownscaled(QImageReader &reader, QSize fullSize, ImageFormat format,
+                               const PhotoImportOptions &options, ImportedPhoto &photo) {
+    const char *qtFormat = format == ImageFormat::Jpeg ? "jpeg" : "png";
+    // The JPEG plugin turns a scaled size into DCT scaling: only what is needed is decoded.
+    reader.setScaledSize(fitWithin(fullSize, options.maxLongestEdge));
+    const QImage scaled = reader.read();
+    if (scaled.isNull())
+        return corrupt();
+    const int quality = format == ImageFormat::Jpeg ? std::max(options.jpegQuality, 0) : -1;
+    const auto encoded = encode(scaled, qtFormat, quality);
+    if (!encoded)
+        return corrupt();
+    // Qt writes no metadata of its own beyond JFIF and the colour profile; passing the result
+    // through the strip again makes sure of that and checks the output is whole.
+    Result<media::StrippedImage> clean =
+        format == ImageFormat::Jpeg ? media::stripJpeg(*encoded) : media::stripPng(*encoded);
+    if (!clean)
+        return clean.error();
+    photo.image = std::move(clean->image);
+    photo.size = scaled.size();
+    return scaled;
+}
+
+} // namespace
+
 Result<ImportedPhoto> importPhoto(const QByteArray &bytes, const PhotoImportOptions &options) {
     const ImageFormat format = media::sniffFormat(bytes);
     if (format == ImageFormat::Unknown)
@@ -145,25 +172,11 @@ Result<ImportedPhoto> importPhoto(const QByteArray &bytes, const PhotoImportOpti
     const bool downscale = options.maxLongestEdge > 0 &&
                            std::max(fullSize.width(), fullSize.height()) > options.maxLongestEdge;
     if (downscale) {
-        // The JPEG plugin turns a scaled size into DCT scaling: only what is needed is decoded.
-        reader.setScaledSize(fitWithin(fullSize, options.maxLongestEdge));
-        const QImage scaled = reader.read();
-        if (scaled.isNull())
-            return corrupt();
-        const int quality = format == ImageFormat::Jpeg ? std::max(options.jpegQuality, 0) : -1;
-        const auto encoded = encode(scaled, qtFormat, quality);
-        if (!encoded)
-            return corrupt();
-        // Qt writes no metadata of its own beyond JFIF and the colour profile; passing the
-        // result through the strip again makes sure of that and checks the output is whole.
-        Result<media::StrippedImage> clean =
-            format == ImageFormat::Jpeg ? media::stripJpeg(*encoded) : media::stripPng(*encoded);
-        if (!clean)
-            return clean.error();
-        photo.image = std::move(clean->image);
-        photo.size = scaled.size();
-        thumbnailSource = scaled.scaled(fitWithin(scaled.size(), options.thumbnailEdge),
-                                        Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        auto scaled = storeDownscaled(reader, fullSize, format, options, photo);
+        if (!scaled)
+            return scaled.error();
+        thumbnailSource = scaled->scaled(fitWithin(scaled->size(), options.thumbnailEdge),
+                                         Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     } else {
         reader.setScaledSize(fitWithin(fullSize, options.thumbnailEdge));
         thumbnailSource = reader.read();

@@ -16,6 +16,7 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 
 namespace fl::sync {
 
@@ -184,19 +185,19 @@ SyncResult<HttpResponse> SyncClient::execute(const HttpRequest &request) {
     return result;
 }
 
-SyncResult<HttpResponse> SyncClient::executeOnce(const HttpRequest &request) {
-    if (m_cancelled.load())
-        return makeFailure(SyncError::Cancelled);
-    auto url = resolve(request);
-    if (!url)
-        return url.failure();
-    if (!m_nam) {
-        m_nam = new QNetworkAccessManager(this);
-        // Redirects are not followed: they would change the signed path.
-        m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    }
+namespace {
 
-    QNetworkRequest req(*url);
+/// What came back while a request ran.
+struct Exchange {
+    QByteArray body; ///< the answer's body, unless a sink took it
+    qint64 received = 0;
+    bool timedOut = false;
+    std::optional<SyncFailure> aborted; ///< why we aborted it ourselves, besides time and cancel
+    std::optional<HttpResponse> head;   ///< status and headers, for the sink
+};
+
+QNetworkRequest networkRequest(const HttpRequest &request, const QUrl &url) {
+    QNetworkRequest req(url);
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     req.setRawHeader("User-Agent", "FieldLedger-sync/1");
@@ -209,159 +210,201 @@ SyncResult<HttpResponse> SyncClient::executeOnce(const HttpRequest &request) {
         req.setRawHeader("Content-Type", request.contentType);
     for (const auto &[name, value] : request.headers)
         req.setRawHeader(name, value);
-    if (request.sign) {
-        if (!m_signer || m_device.isEmpty())
-            return makeFailure(SyncError::NotEnrolled);
-        auto headers = signing::sign(m_signer, m_device, request.method, requestTarget(*url),
-                                     request.body, QDateTime::currentMSecsSinceEpoch());
-        if (!headers)
-            return localFailure(headers.error());
-        req.setRawHeader(signing::DeviceHeader, headers->device);
-        req.setRawHeader(signing::TimeHeader, headers->time);
-        req.setRawHeader(signing::NonceHeader, headers->nonce);
-        req.setRawHeader(signing::SignatureHeader, headers->signature);
-    }
+    return req;
+}
 
-    QNetworkReply *reply = nullptr;
-    std::unique_ptr<OneShotBody> oneShot; // read by the network layer until the reply ends
-    if (request.method == "GET") {
-        reply = m_nam->get(req);
-    } else if (request.method == "HEAD") {
-        reply = m_nam->head(req);
-    } else if (!request.resendable && !request.body.isEmpty()) {
-        // Streamed from a device that cannot be rewound, so it needs its length up front.
-        req.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
-        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        oneShot = std::make_unique<OneShotBody>(request.body);
-        reply = m_nam->sendCustomRequest(req, request.method, oneShot.get());
-    } else {
-        reply = m_nam->sendCustomRequest(req, request.method, request.body);
-    }
-    m_current = reply;
-    // A streamed body is handed on as it comes, never held whole in memory.
-    if (request.sink)
-        reply->setReadBufferSize(256 * 1024);
-
-    QEventLoop loop;
-    QTimer idle;
-    idle.setSingleShot(true);
-    bool timedOut = false;
-    std::optional<SyncFailure> aborted; // why we aborted it ourselves, besides time and cancel
-    QByteArray body;
-    qint64 received = 0;
-
-    std::optional<HttpResponse> head; // status and headers, for the sink
-    const auto drain = [&] {
-        if (!reply->isOpen() || aborted)
-            return;
-        const QByteArray chunk = reply->readAll();
-        if (chunk.isEmpty())
-            return;
-        received += chunk.size();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (request.sink && status >= 200 && status <= 299) {
-            if (!head) {
-                head.emplace();
-                head->status = status;
-                for (const auto &pair : reply->rawHeaderPairs())
-                    head->headers.append({pair.first, pair.second});
-            }
-            if (auto r = request.sink(*head, chunk); !r) {
-                aborted = r.failure();
-                reply->abort();
-            }
-        } else if (received > request.maxAnswerBytes) {
-            aborted = makeFailure(SyncError::Protocol, {}, 0,
-                                  QStringLiteral("the answer is larger than allowed"));
-            reply->abort();
-        } else {
-            body += chunk;
+/// Takes what arrived: a 2xx answer with a sink goes to the sink as it comes, anything else
+/// into the body, up to the request's limit.
+void drain(QNetworkReply *reply, const HttpRequest &request, Exchange &x) {
+    if (!reply->isOpen() || x.aborted)
+        return;
+    const QByteArray chunk = reply->readAll();
+    if (chunk.isEmpty())
+        return;
+    x.received += chunk.size();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (request.sink && status >= 200 && status <= 299) {
+        if (!x.head) {
+            x.head.emplace();
+            x.head->status = status;
+            for (const auto &pair : reply->rawHeaderPairs())
+                x.head->headers.append({pair.first, pair.second});
         }
-    };
-    const auto activity = [&] {
-        idle.start(m_timeout);
-    };
-    connect(reply, &QNetworkReply::readyRead, &loop, [&] {
-        activity();
-        drain();
-    });
-    connect(reply, &QNetworkReply::uploadProgress, &loop, [&](qint64 sent, qint64 total) {
-        activity();
-        Q_EMIT uploadProgress(sent, total);
-    });
-    connect(reply, &QNetworkReply::downloadProgress, &loop, [&](qint64 got, qint64 total) {
-        activity();
-        Q_EMIT downloadProgress(got, total);
-    });
-    connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    connect(&idle, &QTimer::timeout, &loop, [&] {
-        timedOut = true;
+        if (auto r = request.sink(*x.head, chunk); !r) {
+            x.aborted = r.failure();
+            reply->abort();
+        }
+    } else if (x.received > request.maxAnswerBytes) {
+        x.aborted = makeFailure(SyncError::Protocol, {}, 0,
+                                QStringLiteral("the answer is larger than allowed"));
         reply->abort();
-    });
-    activity();
-    if (!reply->isFinished())
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    idle.stop();
-    drain();
-    m_current = nullptr;
-    reply->deleteLater();
+    } else {
+        x.body += chunk;
+    }
+}
 
+/// Transport-level errors are below 200 (connection, proxy, TLS); the ones above come from an
+/// HTTP status, which is judged by its status.
+bool isTransportError(QNetworkReply::NetworkError e) {
+    return e != QNetworkReply::NoError && (int(e) < 200 || e == QNetworkReply::ProtocolFailure ||
+                                           e == QNetworkReply::ProtocolUnknownError ||
+                                           e == QNetworkReply::ProtocolInvalidOperationError);
+}
+
+/// An accepted answer is whole: every announced byte arrived (HEAD announces the length of a
+/// body it does not send), and a CBOR answer is CBOR and not empty.
+SyncResult<void> checkWhole(const HttpResponse &response, const HttpRequest &request) {
+    const QByteArray length = response.header("Content-Length");
+    if (request.method != "HEAD" && !length.isEmpty()) {
+        bool ok = false;
+        const qint64 announced = length.trimmed().toLongLong(&ok);
+        if (!ok || announced != response.bodyBytes)
+            return makeFailure(SyncError::Protocol, {}, response.status,
+                               QStringLiteral("the answer was cut off"));
+    }
+    if (request.cborAnswer && request.method != "HEAD" && response.status != 204) {
+        if (mediaType(response.header("Content-Type")) != wire::ContentType)
+            return makeFailure(SyncError::Protocol, {}, response.status,
+                               QStringLiteral("the answer is not CBOR"));
+        if (response.bodyBytes == 0)
+            return makeFailure(SyncError::Protocol, {}, response.status,
+                               QStringLiteral("the answer is empty"));
+    }
+    return {};
+}
+
+/// The outcome of a finished reply: a typed failure, or the response.
+SyncResult<HttpResponse> judge(QNetworkReply *reply, const HttpRequest &request, const QUrl &url,
+                               Exchange &x, bool cancelled) {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError netError = reply->error();
-    const bool cancelled = m_cancelled.load();
-    if (aborted && !cancelled && !timedOut)
-        return *aborted;
-    // Transport-level errors are below 200 (connection, proxy, TLS); the ones above come
-    // from an HTTP status, which is judged below.
-    const bool transportFailed =
-        netError != QNetworkReply::NoError &&
-        (int(netError) < 200 || netError == QNetworkReply::ProtocolFailure ||
-         netError == QNetworkReply::ProtocolUnknownError ||
-         netError == QNetworkReply::ProtocolInvalidOperationError);
-    if (cancelled || timedOut ||
-        (transportFailed && (status == 0 || request.accept.contains(status)))) {
-        qCDebug(lcSync) << request.method << requestTarget(*url) << "failed:" << netError
-                        << "status" << status << "timed out" << timedOut;
-        return classifyTransport(int(netError), status, timedOut, cancelled);
+    if (x.aborted && !cancelled && !x.timedOut)
+        return *x.aborted;
+    if (cancelled || x.timedOut ||
+        (isTransportError(netError) && (status == 0 || request.accept.contains(status)))) {
+        qCDebug(lcSync) << request.method << requestTarget(url) << "failed:" << netError << "status"
+                        << status << "timed out" << x.timedOut;
+        return classifyTransport(int(netError), status, x.timedOut, cancelled);
     }
     if (status == 0)
         return classifyTransport(int(netError), 0, false, false);
 
     HttpResponse response;
     response.status = status;
-    response.bodyBytes = received;
+    response.bodyBytes = x.received;
     for (const auto &pair : reply->rawHeaderPairs())
         response.headers.append({pair.first, pair.second});
-
     if (!request.accept.contains(status)) {
         std::optional<wire::WireError> err;
         if (mediaType(response.header("Content-Type")) == wire::ContentType)
-            err = wire::decodeError(body);
-        qCDebug(lcSync) << request.method << requestTarget(*url) << "answered" << status
+            err = wire::decodeError(x.body);
+        qCDebug(lcSync) << request.method << requestTarget(url) << "answered" << status
                         << (err ? err->code : QString());
         return classifyStatus(status, err ? err->code : QString(), err ? err->message : QString());
     }
-
-    // The answer is complete only if every announced byte arrived (HEAD announces the length
-    // of a body it does not send).
-    const QByteArray length = response.header("Content-Length");
-    if (request.method != "HEAD" && !length.isEmpty()) {
-        bool ok = false;
-        const qint64 announced = length.trimmed().toLongLong(&ok);
-        if (!ok || announced != received)
-            return makeFailure(SyncError::Protocol, {}, status,
-                               QStringLiteral("the answer was cut off"));
-    }
-    if (request.cborAnswer && request.method != "HEAD" && status != 204) {
-        if (mediaType(response.header("Content-Type")) != wire::ContentType)
-            return makeFailure(SyncError::Protocol, {}, status,
-                               QStringLiteral("the answer is not CBOR"));
-        if (received == 0)
-            return makeFailure(SyncError::Protocol, {}, status,
-                               QStringLiteral("the answer is empty"));
-    }
-    response.body = std::move(body);
+    if (auto whole = checkWhole(response, request); !whole)
+        return whole.failure();
+    response.body = std::move(x.body);
     return response;
+}
+
+SyncResult<void> signInto(QNetworkRequest &req, const HttpRequest &request, const QUrl &url,
+                          const signing::Signer &signer, const QByteArray &device) {
+    if (!signer || device.isEmpty())
+        return makeFailure(SyncError::NotEnrolled);
+    auto headers = signing::sign(signer, device, request.method, requestTarget(url), request.body,
+                                 QDateTime::currentMSecsSinceEpoch());
+    if (!headers)
+        return localFailure(headers.error());
+    req.setRawHeader(signing::DeviceHeader, headers->device);
+    req.setRawHeader(signing::TimeHeader, headers->time);
+    req.setRawHeader(signing::NonceHeader, headers->nonce);
+    req.setRawHeader(signing::SignatureHeader, headers->signature);
+    return {};
+}
+
+QNetworkReply *send(QNetworkAccessManager &nam, QNetworkRequest &req, const HttpRequest &request,
+                    std::unique_ptr<QIODevice> &oneShot) {
+    QNetworkReply *reply = nullptr;
+    if (request.method == "GET") {
+        reply = nam.get(req);
+    } else if (request.method == "HEAD") {
+        reply = nam.head(req);
+    } else if (!request.resendable && !request.body.isEmpty()) {
+        // Streamed from a device that cannot be rewound, so it needs its length up front.
+        req.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        oneShot = std::make_unique<OneShotBody>(request.body);
+        reply = nam.sendCustomRequest(req, request.method, oneShot.get());
+    } else {
+        reply = nam.sendCustomRequest(req, request.method, request.body);
+    }
+    // A streamed body is handed on as it comes, never held whole in memory.
+    if (request.sink)
+        reply->setReadBufferSize(256 * 1024);
+    return reply;
+}
+
+/// Runs the reply to its end in a local event loop; it is aborted after `timeout` without
+/// progress. Progress is announced through the client's signals.
+void waitFor(SyncClient &client, QNetworkReply *reply, const HttpRequest &request,
+             std::chrono::milliseconds timeout, Exchange &x) {
+    QEventLoop loop;
+    QTimer idle;
+    idle.setSingleShot(true);
+    const auto activity = [&] {
+        idle.start(timeout);
+    };
+    QObject::connect(reply, &QNetworkReply::readyRead, &loop, [&] {
+        activity();
+        drain(reply, request, x);
+    });
+    QObject::connect(reply, &QNetworkReply::uploadProgress, &loop, [&](qint64 sent, qint64 total) {
+        activity();
+        Q_EMIT client.uploadProgress(sent, total);
+    });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, &loop, [&](qint64 got, qint64 total) {
+        activity();
+        Q_EMIT client.downloadProgress(got, total);
+    });
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&idle, &QTimer::timeout, &loop, [&] {
+        x.timedOut = true;
+        reply->abort();
+    });
+    activity();
+    if (!reply->isFinished())
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    idle.stop();
+    drain(reply, request, x);
+}
+
+} // namespace
+
+SyncResult<HttpResponse> SyncClient::executeOnce(const HttpRequest &request) {
+    if (m_cancelled.load())
+        return makeFailure(SyncError::Cancelled);
+    auto url = resolve(request);
+    if (!url)
+        return url.failure();
+    if (!m_nam) {
+        m_nam = new QNetworkAccessManager(this);
+        // Redirects are not followed: they would change the signed path.
+        m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+    QNetworkRequest req = networkRequest(request, *url);
+    if (request.sign) {
+        if (auto signedOk = signInto(req, request, *url, m_signer, m_device); !signedOk)
+            return signedOk.failure();
+    }
+    std::unique_ptr<QIODevice> oneShot; // read by the network layer until the reply ends
+    QNetworkReply *reply = send(*m_nam, req, request, oneShot);
+    m_current = reply;
+    Exchange x;
+    waitFor(*this, reply, request, m_timeout, x);
+    m_current = nullptr;
+    reply->deleteLater();
+    return judge(reply, request, *url, x, m_cancelled.load());
 }
 
 SyncResult<QByteArray> SyncClient::cbor(const QByteArray &method, const QByteArray &target,

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 namespace fl::sync {
 
@@ -64,6 +65,17 @@ Q_SIGNALS:
     void acknowledged(qint64 bytes);
 
 private:
+    /// What a PATCH came to: the next offset, or ask the server where it stands.
+    enum class ChunkOutcome { Advanced, Refused };
+    /// tus creation; returns the offset the server already holds (all of it for a blob it has).
+    SyncResult<qint64> create(qint64 size, const QByteArray &metadata, QUrl &location,
+                              const CreatedHandler &created);
+    /// HEAD: the server's offset, or nullopt when the upload expired or was discarded.
+    SyncResult<std::optional<qint64>> askOffset(const QUrl &location, qint64 size);
+    /// PATCH of the chunk at `offset`; on Advanced, `offset` moves on.
+    SyncResult<ChunkOutcome> sendChunk(const QByteArray &data, const QUrl &location,
+                                       qint64 &offset);
+
     SyncClient &m_client;
     QUrl m_endpoint = QUrl(QStringLiteral("/v1/blobs"));
     qint64 m_chunkBytes = 1024 * 1024;

@@ -663,7 +663,7 @@ int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     // The server's per-device log lines would bury the figures.
-    qputenv("QT_LOGGING_RULES", "fieldledger.*.info=false");
+    qputenv("QT_LOGGING_RULES", "fl.*.info=false");
     if (sodium_init() < 0)
         fail(QStringLiteral("libsodium"));
     std::thread([] {

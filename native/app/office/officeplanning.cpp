@@ -101,11 +101,18 @@ void OfficePlanning::reload() {
     m_checklist.clear();
     m_units.clear();
     m_visits.clear();
-    if (!open) {
-        Q_EMIT recordsChanged();
-        return;
+    if (open) {
+        const Inspection &in = m_services->inspection();
+        reloadCampaigns(in);
+        if (!m_campaignId.isEmpty()) {
+            reloadChecklist(in);
+            reloadUnitsAndVisits(in);
+        }
     }
-    const Inspection &in = m_services->inspection();
+    Q_EMIT recordsChanged();
+}
+
+void OfficePlanning::reloadCampaigns(const Inspection &in) {
     auto campaigns = in.campaigns();
     bool selectedExists = false;
     for (const Campaign &c : campaigns ? *campaigns : QList<Campaign>{}) {
@@ -120,61 +127,63 @@ void OfficePlanning::reload() {
                                        {QStringLiteral("detail"), period}});
         selectedExists = selectedExists || c.id == m_campaignId;
     }
-    if (!selectedExists) {
-        // The round last created (campaigns() keeps creation order) until one is chosen.
-        const QString fallback =
-            m_campaigns.isEmpty()
-                ? QString()
-                : m_campaigns.last().toMap().value(QStringLiteral("campaignId")).toString();
-        if (fallback != m_campaignId) {
-            m_campaignId = fallback;
-            Q_EMIT campaignIdChanged();
-        }
+    if (selectedExists)
+        return;
+    // The round last created (campaigns() keeps creation order) until one is chosen.
+    const QString fallback =
+        m_campaigns.isEmpty()
+            ? QString()
+            : m_campaigns.last().toMap().value(QStringLiteral("campaignId")).toString();
+    if (fallback != m_campaignId) {
+        m_campaignId = fallback;
+        Q_EMIT campaignIdChanged();
     }
-    if (!m_campaignId.isEmpty()) {
-        auto items = in.checklist(m_campaignId);
-        for (const ChecklistItem &i : items ? *items : QList<ChecklistItem>{})
-            m_checklist.append(
-                QVariantMap{{QStringLiteral("itemId"), i.id},
-                            {QStringLiteral("level"), int(i.level)},
-                            {QStringLiteral("levelName"), Labels::level(i.level)},
-                            {QStringLiteral("code"), i.code},
-                            {QStringLiteral("text"), i.text},
-                            {QStringLiteral("maxDeduction"), Labels::points(i.maxDeduction)},
-                            {QStringLiteral("title"),
-                             tr("%1  %2", "checklist item: code, text").arg(i.code, i.text)},
-                            {QStringLiteral("detail"),
-                             tr("%1 · at most %2 points", "checklist level · maximum deduction")
-                                 .arg(Labels::level(i.level), Labels::points(i.maxDeduction))}});
-        auto units = in.units(m_campaignId);
-        QHash<QString, QString> unitNames;
-        for (const Unit &u : units ? *units : QList<Unit>{}) {
-            unitNames.insert(u.id, u.name);
-            m_units.append(QVariantMap{{QStringLiteral("unitId"), u.id},
-                                       {QStringLiteral("name"), u.name},
-                                       {QStringLiteral("contact"), u.contact},
-                                       {QStringLiteral("title"), u.name},
-                                       {QStringLiteral("detail"), u.contact}});
-        }
-        auto visits = in.visits(m_campaignId);
-        QList<Visit> sorted = visits ? *visits : QList<Visit>{};
-        std::stable_sort(sorted.begin(), sorted.end(),
-                         [](const Visit &a, const Visit &b) { return a.date < b.date; });
-        for (const Visit &v : std::as_const(sorted)) {
-            const QString team = QLocale().createSeparatedList(v.team);
-            m_visits.append(QVariantMap{
-                {QStringLiteral("visitId"), v.id},
-                {QStringLiteral("unitName"), unitNames.value(v.unitId)},
-                {QStringLiteral("date"), Labels::date(v.date)},
-                {QStringLiteral("team"), team},
-                {QStringLiteral("title"),
-                 tr("%1 · %2", "visit: unit · date")
-                     .arg(unitNames.value(v.unitId), Labels::date(v.date))},
-                {QStringLiteral("detail"),
-                 team.isEmpty() ? QString() : tr("Team: %1", "a visit's team").arg(team)}});
-        }
+}
+
+void OfficePlanning::reloadChecklist(const Inspection &in) {
+    auto items = in.checklist(m_campaignId);
+    for (const ChecklistItem &i : items ? *items : QList<ChecklistItem>{})
+        m_checklist.append(
+            QVariantMap{{QStringLiteral("itemId"), i.id},
+                        {QStringLiteral("level"), int(i.level)},
+                        {QStringLiteral("levelName"), Labels::level(i.level)},
+                        {QStringLiteral("code"), i.code},
+                        {QStringLiteral("text"), i.text},
+                        {QStringLiteral("maxDeduction"), Labels::points(i.maxDeduction)},
+                        {QStringLiteral("title"),
+                         tr("%1  %2", "checklist item: code, text").arg(i.code, i.text)},
+                        {QStringLiteral("detail"),
+                         tr("%1 · at most %2 points", "checklist level · maximum deduction")
+                             .arg(Labels::level(i.level), Labels::points(i.maxDeduction))}});
+}
+
+void OfficePlanning::reloadUnitsAndVisits(const Inspection &in) {
+    auto units = in.units(m_campaignId);
+    QHash<QString, QString> unitNames;
+    for (const Unit &u : units ? *units : QList<Unit>{}) {
+        unitNames.insert(u.id, u.name);
+        m_units.append(QVariantMap{{QStringLiteral("unitId"), u.id},
+                                   {QStringLiteral("name"), u.name},
+                                   {QStringLiteral("contact"), u.contact},
+                                   {QStringLiteral("title"), u.name},
+                                   {QStringLiteral("detail"), u.contact}});
     }
-    Q_EMIT recordsChanged();
+    auto visits = in.visits(m_campaignId);
+    QList<Visit> sorted = visits ? *visits : QList<Visit>{};
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Visit &a, const Visit &b) { return a.date < b.date; });
+    for (const Visit &v : std::as_const(sorted)) {
+        const QString team = QLocale().createSeparatedList(v.team);
+        m_visits.append(QVariantMap{
+            {QStringLiteral("visitId"), v.id},
+            {QStringLiteral("unitName"), unitNames.value(v.unitId)},
+            {QStringLiteral("date"), Labels::date(v.date)},
+            {QStringLiteral("team"), team},
+            {QStringLiteral("title"), tr("%1 · %2", "visit: unit · date")
+                                          .arg(unitNames.value(v.unitId), Labels::date(v.date))},
+            {QStringLiteral("detail"),
+             team.isEmpty() ? QString() : tr("Team: %1", "a visit's team").arg(team)}});
+    }
 }
 
 QString OfficePlanning::serverNotice() const {

@@ -11,6 +11,9 @@
 
 #include <functional>
 
+namespace fl {
+class Inspection;
+}
 namespace fl::sync {
 class SyncEngine;
 } // namespace fl::sync
@@ -149,6 +152,9 @@ private:
                     std::function<void(const sync::SyncFailure &)> done, int attempt = 0);
     void finishCall(const sync::SyncFailure &failure);
     void reload();
+    void reloadCampaigns(const Inspection &in);
+    void reloadChecklist(const Inspection &in);
+    void reloadUnitsAndVisits(const Inspection &in);
     void setServerError(const sync::SyncFailure &failure);
     [[nodiscard]] QString deviceLabel(const DeviceEntry &d) const;
     [[nodiscard]] QStringList teamNamesOfRound() const;
