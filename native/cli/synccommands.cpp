@@ -83,11 +83,16 @@ QString syncText(const sync::SyncReport &report) {
         text += QStringLiteral("received keys for %1 campaigns\n").arg(report.keysAdded);
     if (report.pending > 0)
         text += QStringLiteral("%1 change sets still to push\n").arg(report.pending);
-    if (report.deferred > 0)
+    if (report.deferredClockAhead > 0)
+        text += QStringLiteral("%1 change sets were made while this device's clock ran more than "
+                               "an hour ahead of the server's time; the server takes them once "
+                               "its time catches up, and they stay in the outbox until then. "
+                               "Check this device's date, time and time zone\n")
+                    .arg(report.deferredClockAhead);
+    if (report.deferred > report.deferredClockAhead)
         text += QStringLiteral("%1 change sets wait until this device may write their campaign "
-                               "(ask the office to share it) or its clock is right; they stay "
-                               "in the outbox\n")
-                    .arg(report.deferred);
+                               "(ask the office to share it); they stay in the outbox\n")
+                    .arg(report.deferred - report.deferredClockAhead);
     if (!report.rejected.isEmpty())
         text += QStringLiteral("%1 change sets were refused by the server and set aside (still "
                                "on this device; retry with 'sync --retry-rejected'):\n")
@@ -134,6 +139,7 @@ QJsonObject syncJson(const sync::SyncReport &report) {
                        {QStringLiteral("keys_added"), report.keysAdded},
                        {QStringLiteral("pending"), report.pending},
                        {QStringLiteral("deferred"), report.deferred},
+                       {QStringLiteral("deferred_clock_ahead"), report.deferredClockAhead},
                        {QStringLiteral("rejected"), rejectedJson(report.rejected)},
                        {QStringLiteral("parked"), int(report.parked.size())},
                        {QStringLiteral("missing_blobs"), report.missingBlobs},

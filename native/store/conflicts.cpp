@@ -128,7 +128,7 @@ Result<void> Store::resolveConflict(const QString &recordId, const QString &fiel
         if (auto r = applyChangeSet(cs, true, true, &opt); !r)
             return r;
         w.m_touched[cs.recordType].append(cs.recordId);
-        return persistClock(cs.hlc);
+        return Result<void>{};
     });
 }
 

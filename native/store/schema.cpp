@@ -74,6 +74,15 @@ CREATE INDEX journal_pending_by_record ON journal (record_id, parent_id)
 CREATE INDEX journal_pending_by_parent ON journal (parent_id)
     WHERE local = 1 AND server_seq IS NULL AND parent_id IS NOT NULL;
 )sql",
+    // 3: the clock restarts from the clocks really issued (the journal) and the highest one seen
+    // from others (kept exactly), no longer from a ceiling leased 10 s ahead of the last write:
+    // every short-lived process moved that ceiling further ahead, until the server refused the
+    // device's changes as from the future. A store of an earlier release starts from its journal.
+    R"sql(
+INSERT OR REPLACE INTO meta (key, value)
+    SELECT 'clock_observed', coalesce(max(hlc), 0) FROM journal;
+DELETE FROM meta WHERE key = 'clock_ceiling_ms';
+)sql",
 };
 
 Result<int> pragmaInt(Database &db, const char *sql) {

@@ -52,20 +52,29 @@ Result<void> Store::open(const QString &path) {
     if (!m_checkpointer.start(m_db.handle(), path))
         qCWarning(lcStore, "could not start the background checkpointer; checkpoints run inline");
 
-    auto ceiling = m_db.prepare("SELECT value FROM meta WHERE key = 'clock_ceiling_ms'");
-    if (!ceiling)
-        return ceiling.error();
-    if (ceiling->step() == SQLITE_ROW)
-        m_clockCeiling = quint64(ceiling->int64(0));
-    m_clock.restore(hlc::make(m_clockCeiling, 0));
+    return restoreClock();
+}
 
-    auto seq = m_db.prepare("SELECT max(change_id) FROM journal WHERE change_id BETWEEN ? AND ?");
-    if (!seq)
-        return seq.error();
-    seq->bindBlob(1, changeid::make(m_device, 0))
+Result<void> Store::restoreClock() {
+    // This device's last change set holds the last clock it issued (its clocks grow with its
+    // sequence), journalled in the same transaction; nothing is leased ahead of it.
+    auto last = m_db.prepare("SELECT change_id, hlc FROM journal WHERE change_id BETWEEN ? AND ? "
+                             "ORDER BY change_id DESC LIMIT 1");
+    if (!last)
+        return last.error();
+    last->bindBlob(1, changeid::make(m_device, 0))
         .bindBlob(2, changeid::make(m_device, ~quint64(0)));
-    if (seq->step() == SQLITE_ROW && !seq->isNull(0))
-        m_sequence = qFromBigEndian<quint64>(seq->blob(0).constData() + DeviceIdSize);
+    if (last->step() == SQLITE_ROW) {
+        m_sequence = changeid::sequence(last->blob(0));
+        m_clock.restore(Hlc(last->int64(1)));
+    }
+    auto observed = m_db.prepare("SELECT value FROM meta WHERE key = 'clock_observed'");
+    if (!observed)
+        return observed.error();
+    if (observed->step() == SQLITE_ROW) {
+        m_observedPersisted = Hlc(observed->int64(0));
+        m_clock.restore(m_observedPersisted);
+    }
     return {};
 }
 
@@ -73,7 +82,7 @@ void Store::close() {
     m_db.close();
     m_keys.clear();
     m_sequence = 0;
-    m_clockCeiling = 0;
+    m_observedPersisted = 0;
 }
 
 // ---- Store: campaign keys -------------------------------------------------------------------

@@ -206,7 +206,10 @@ private:
     /// A change set of this device for the record, with the next clock and sequence.
     ChangeSet newLocalChangeSet(const Stored &row);
     Result<void> writeFields(Writer &w, Stored &row, bool isNew, const QCborMap &fields);
-    Result<void> persistClock(Hlc hlc);
+    /// Keeps the clock as far as pulled changes moved it (in the applying transaction).
+    Result<void> persistObservedClock();
+    /// Continues the clock after the last clock issued here or seen from others.
+    Result<void> restoreClock();
 
     // Applying a change set, local or remote (storeapply.cpp)
     Result<void> applyChangeSet(const ChangeSet &cs, bool local, bool fullMerge,
@@ -238,8 +241,8 @@ private:
     QString m_path;
     QByteArray m_device;
     HybridClock m_clock;
-    quint64 m_sequence = 0; // last per-device change sequence used
-    quint64 m_clockCeiling = 0;
+    quint64 m_sequence = 0;      // last per-device change sequence used
+    Hlc m_observedPersisted = 0; // the clock_observed row as last committed
     mutable QHash<QString, std::shared_ptr<const SecretKey>> m_keys;
 };
 

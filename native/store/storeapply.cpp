@@ -1,6 +1,7 @@
 #include "store/storeinternal.h"
-
 #include "vault/vault.h"
+
+#include <algorithm>
 
 namespace fl {
 
@@ -236,10 +237,11 @@ Result<ApplyReport> Store::applyRemote(const QList<ChangeSet> &changeSets) {
         touched[cs.recordType].append(cs.recordId);
         ++report.applied;
     }
-    if (auto r = persistClock(m_clock.last()); !r)
+    if (auto r = persistObservedClock(); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();
+    m_observedPersisted = std::max(m_observedPersisted, m_clock.last());
     for (auto it = touched.cbegin(); it != touched.cend(); ++it)
         Q_EMIT changed(it.key(), it.value());
     return report;

@@ -11,10 +11,7 @@ namespace fl {
 
 using namespace storeinternal;
 
-namespace {
-// The persisted clock ceiling runs this far ahead, so it is rewritten about once per lease.
-constexpr quint64 ClockLeaseMs = 10'000;
-} // namespace
+namespace {} // namespace
 
 // ---- Writer ---------------------------------------------------------------------------------
 
@@ -71,7 +68,6 @@ Result<void> Store::write(const std::function<Result<void>(Writer &)> &body) {
         return lockedError();
     m_vault.touch();
     const quint64 sequenceBefore = m_sequence;
-    const quint64 ceilingBefore = m_clockCeiling;
     Writer writer(*this);
     Transaction tx(m_db);
     if (!tx.began())
@@ -80,10 +76,10 @@ Result<void> Store::write(const std::function<Result<void>(Writer &)> &body) {
     if (r)
         r = tx.commit();
     if (!r) {
-        // Rolled back: the ids and the ceiling we counted on were not stored either, nor a
-        // campaign key added in the body, which must not stay usable from the cache.
+        // Rolled back: the ids we counted on were not stored either, nor a campaign key added
+        // in the body, which must not stay usable from the cache. (Clocks issued meanwhile
+        // stay used: the clock only has to grow.)
         m_sequence = sequenceBefore;
-        m_clockCeiling = ceilingBefore;
         m_keys.clear();
         return r;
     }
@@ -115,16 +111,14 @@ Result<void> Store::remove(const QString &id) {
     return write([&](Writer &w) { return w.remove(id); });
 }
 
-Result<void> Store::persistClock(Hlc clock) {
-    const quint64 ms = hlc::physicalMs(clock);
-    if (ms < m_clockCeiling)
+Result<void> Store::persistObservedClock() {
+    if (m_clock.last() <= m_observedPersisted)
         return {};
-    m_clockCeiling = ms + ClockLeaseMs;
     auto st = m_db.prepare("INSERT OR REPLACE INTO meta (key, value) "
-                           "VALUES ('clock_ceiling_ms', ?)");
+                           "VALUES ('clock_observed', ?)");
     if (!st)
         return st.error();
-    if (const int rc = st->bind(1, qint64(m_clockCeiling)).step(); rc != SQLITE_DONE)
+    if (const int rc = st->bind(1, qint64(m_clock.last())).step(); rc != SQLITE_DONE)
         return stepError(m_db, rc);
     return {};
 }
@@ -170,8 +164,6 @@ Result<void> Store::writeFields(Writer &w, Stored &row, bool isNew, const QCborM
     if (auto r = applyChangeSet(cs, true, false, &opt); !r)
         return r;
     row = std::move(*opt);
-    if (auto r = persistClock(cs.hlc); !r)
-        return r;
     w.m_touched[row.type].append(row.id);
     return {};
 }

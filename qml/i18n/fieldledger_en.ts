@@ -2820,6 +2820,17 @@ Stay to keep what you typed: it is saved as soon as it can be. Leaving now disca
         <comment>what the last sync exchanged · bytes</comment>
         <translation>%1 · %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) were made while this tablet&apos;s clock ran more than an hour ahead of the server&apos;s time. The server takes them once its time catches up.</source>
+        <translation>
+            <numerusform>%n change was made while this tablet&apos;s clock ran more than an hour ahead of the server&apos;s time. The server takes it once its time catches up.</numerusform>
+            <numerusform>%n changes were made while this tablet&apos;s clock ran more than an hour ahead of the server&apos;s time. The server takes them once its time catches up.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the date, time and time zone in the system settings. Nothing is lost: the changes stay on this tablet until the server takes them.</source>
+        <translation>Check the date, time and time zone in the system settings. Nothing is lost: the changes stay on this tablet until the server takes them.</translation>
+    </message>
 </context>
 <context>
     <name>fl::app::VisitListModel</name>

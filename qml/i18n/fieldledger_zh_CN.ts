@@ -2788,6 +2788,16 @@ Stay to keep what you typed: it is saved as soon as it can be. Leaving now disca
         <comment>what the last sync exchanged · bytes</comment>
         <translation>%1 · %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) were made while this tablet&apos;s clock ran more than an hour ahead of the server&apos;s time. The server takes them once its time catches up.</source>
+        <translation>
+            <numerusform>有 %n 项修改是在本平板时钟比服务器时间快一小时以上时做的。服务器时间赶上后会接收这些修改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the date, time and time zone in the system settings. Nothing is lost: the changes stay on this tablet until the server takes them.</source>
+        <translation>请在系统设置中检查日期、时间和时区。数据不会丢失：服务器接收之前，这些修改一直保存在本平板上。</translation>
+    </message>
 </context>
 <context>
     <name>fl::app::VisitListModel</name>

@@ -65,6 +65,9 @@ struct SyncReport {
     int keysAdded = 0;     ///< campaign keys received
     int pushRejected = 0;  ///< change sets the server refused for good in this sync
     int deferred = 0;      ///< refused for now (not_member, clock_ahead): still pending
+    /// Of those, made with a clock over an hour ahead of the server's time (clock_ahead): the
+    /// server takes them once its time catches up; the device's clock needs setting right.
+    int deferredClockAhead = 0;
     int pulledApplied = 0; ///< pulled change sets that changed something here
     int parkedApplied = 0; ///< earlier parked change sets applied now
     int missingBlobs = 0;  ///< photos whose file is not on the server yet (its owner uploads it)

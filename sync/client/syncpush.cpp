@@ -62,6 +62,8 @@ bool noteRefusals(const wire::PushResult &result, const SentChanges &sent, QSet<
         skip.insert(id);
         if (isDeferredReason(reason)) {
             ++report.deferred;
+            if (reason == QLatin1String("clock_ahead"))
+                ++report.deferredClockAhead;
             continue;
         }
         const ChangeSet *cs = sent.value(id);

@@ -17,6 +17,7 @@ class TstSyncStatus : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void enrolsSyncsAndGoesOffline();
+    void saysWhenTheClockRunsAhead();
     void describesEveryFailure();
 };
 
@@ -130,6 +131,52 @@ void TstSyncStatus::enrolsSyncsAndGoesOffline() {
     QCOMPARE(status.errorString(),
              SyncStatus::describe(sync::makeFailure(sync::SyncError::Network)).first);
     QVERIFY(!status.errorHint().isEmpty());
+    QCOMPARE(status.pendingChanges(), 1);
+}
+
+void TstSyncStatus::saysWhenTheClockRunsAhead() {
+    QTemporaryDir serverDir;
+    const QStringList storage{QStringLiteral("--data"), serverDir.path()};
+    fltest::ServerProcess server;
+    QVERIFY(server.start(storage));
+    const auto code = fltest::runServerCommand(
+        storage + QStringList{QStringLiteral("admin"), QStringLiteral("enrol-code"),
+                              QStringLiteral("--role"), QStringLiteral("office")});
+    test::AppFixture fx;
+    QVERIFY(fx.start());
+    auto round = test::makeRound(fx.inspection());
+    FL_VERIFY_OK(round);
+    auto finding =
+        test::addFinding(fx.inspection(), round->visit, round->items[0], QStringLiteral("问题"));
+    FL_VERIFY_OK(finding);
+    SyncStatus &status = fx.services().sync();
+    QSignalSpy enrolled(&status, &SyncStatus::enrolFinished);
+    QSignalSpy finished(&status, &SyncStatus::syncFinished);
+    status.enrol(server.url().toString(), QString::fromLatin1(code.out.trimmed()));
+    QTRY_COMPARE_WITH_TIMEOUT(enrolled.count(), 1, 10000);
+    QVERIFY2(enrolled.at(0).at(0).toBool(), qPrintable(status.enrolError()));
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && !status.isSyncing(), 10000);
+    sync::SyncEngine *engine = status.engine();
+    bool shared = false;
+    QMetaObject::invokeMethod(
+        engine, [&] { shared = engine->shareCampaign(round->campaign.id).ok(); },
+        Qt::BlockingQueuedConnection);
+    QVERIFY(shared);
+
+    // The tablet's clock is set two hours ahead when the inspector edits the finding.
+    fx.store().clock().setMaxDriftMs(3 * 3600 * 1000);
+    const quint64 now = quint64(QDateTime::currentMSecsSinceEpoch());
+    QVERIFY(fx.store().clock().observe(hlc::make(now + 2 * 3600 * 1000, 0)));
+    FL_VERIFY_OK(fx.inspection().updateFinding(
+        finding->id, QCborMap{{QStringLiteral("title"), QStringLiteral("钟快了")}}));
+
+    finished.clear();
+    status.syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    // The sync went through; the one change waits, and the page says why and what to do.
+    QCOMPARE(status.errorString(), SyncStatus::describeClockAhead(1).first);
+    QCOMPARE(status.errorHint(), SyncStatus::describeClockAhead(1).second);
+    QVERIFY(status.errorString().contains(QStringLiteral("clock")));
     QCOMPARE(status.pendingChanges(), 1);
 }
 

@@ -7,6 +7,14 @@ namespace fl::app {
 using sync::SyncError;
 using sync::SyncFailure;
 
+QPair<QString, QString> SyncStatus::describeClockAhead(int changeSets) {
+    return {tr("%n change(s) were made while this tablet's clock ran more than an hour ahead of "
+               "the server's time. The server takes them once its time catches up.",
+               "", changeSets),
+            tr("Check the date, time and time zone in the system settings. Nothing is lost: the "
+               "changes stay on this tablet until the server takes them.")};
+}
+
 QPair<QString, QString> SyncStatus::describe(const SyncFailure &f) {
     const QString code = f.code;
     switch (f.error) {

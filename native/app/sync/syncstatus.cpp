@@ -297,8 +297,15 @@ void SyncStatus::updateState() {
     Q_EMIT stateChanged();
 }
 
+QPair<QString, QString> SyncStatus::currentError() const {
+    const sync::SyncFailure failure = m_engine->failure();
+    if (failure.error == SyncError::None && m_clockAheadDeferred > 0)
+        return describeClockAhead(m_clockAheadDeferred);
+    return describe(failure);
+}
+
 void SyncStatus::updateError() {
-    const auto next = describe(m_engine->failure());
+    const auto next = currentError();
     if (next == m_error)
         return;
     m_error = next;
@@ -322,6 +329,7 @@ void SyncStatus::updateProgress() {
 
 void SyncStatus::onSyncFinished(const sync::SyncReport &report) {
     m_hasFinished = true;
+    m_clockAheadDeferred = report.deferredClockAhead;
     updateProgress();
     Q_EMIT progressChanged(); // lastSyncText, even when the counts did not move
     updateState();
@@ -384,7 +392,7 @@ void SyncStatus::setPendingPhotos(int count) {
 bool SyncStatus::eventFilter(QObject *watched, QEvent *event) {
     if (event->type() == QEvent::LanguageChange && watched == QCoreApplication::instance()) {
         // The texts made here follow the new language.
-        m_error = describe(m_engine->failure());
+        m_error = currentError();
         Q_EMIT stateChanged();
         Q_EMIT enrolmentChanged();
         Q_EMIT progressChanged();

@@ -141,6 +141,8 @@ public:
 
     /// Plain-words description of a sync failure: what happened, and what to do next.
     [[nodiscard]] static QPair<QString, QString> describe(const sync::SyncFailure &failure);
+    /// The same for changes the server set aside because this device's clock runs ahead.
+    [[nodiscard]] static QPair<QString, QString> describeClockAhead(int changeSets);
 
 Q_SIGNALS:
     void stateChanged();
@@ -167,6 +169,8 @@ private:
     void readLastSuccess();
     void updateState();
     void updateError();
+    /// What to show: the last sync's failure, else what it could not deliver.
+    [[nodiscard]] QPair<QString, QString> currentError() const;
     void updateProgress();
     void onSyncFinished(const sync::SyncReport &report);
     void finishEnrol(const QString &role, const sync::SyncFailure &failure);
@@ -189,7 +193,8 @@ private:
     int m_counts[CountKinds] = {};
     qint64 m_bytesUp = 0;
     qint64 m_bytesDown = 0;
-    bool m_hasFinished = false; // a sync ended in this session: the counts are its own
+    int m_clockAheadDeferred = 0; // of the last sync: change sets made with the clock ahead
+    bool m_hasFinished = false;   // a sync ended in this session: the counts are its own
     QDateTime m_lastSuccess;
     QPair<QString, QString> m_error;
     bool m_enrolling = false;
