@@ -38,6 +38,10 @@ private:
     QHttpServerResponse head(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse patch(const QString &id, const QHttpServerRequest &request);
     QHttpServerResponse terminate(const QString &id, const QHttpServerRequest &request);
+    /// A signed tus request for the caller's own upload `id`: nothing and `upload` filled, or
+    /// the answer (version, signature, 404 for absent and for another device's, 500).
+    std::optional<QHttpServerResponse>
+    openOwnUpload(const QString &id, const QHttpServerRequest &request, UploadRow &upload);
     /// The upload `id` when it exists and `caller` made it; otherwise the answer (404 or 500).
     std::optional<QHttpServerResponse> findOwnUpload(const QString &id, const Caller &caller,
                                                      UploadRow &upload);

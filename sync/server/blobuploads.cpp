@@ -220,6 +220,18 @@ std::optional<QHttpServerResponse> BlobRoutes::adoptIfOnDisk(UploadRow &upload) 
 }
 
 std::optional<QHttpServerResponse>
+BlobRoutes::openOwnUpload(const QString &id, const QHttpServerRequest &request, UploadRow &upload) {
+    if (auto r = checkTusVersion(request))
+        return std::move(*r);
+    Caller caller;
+    if (auto f = m_auth.authenticate(request, caller))
+        return tusRefuse(*f);
+    if (!isLowerHex(id.toLatin1(), 32))
+        return notFound();
+    return findOwnUpload(id, caller, upload);
+}
+
+std::optional<QHttpServerResponse>
 BlobRoutes::findOwnUpload(const QString &id, const Caller &caller, UploadRow &upload) {
     auto found = m_db.upload(id);
     if (!found)
@@ -232,15 +244,8 @@ BlobRoutes::findOwnUpload(const QString &id, const Caller &caller, UploadRow &up
 }
 
 QHttpServerResponse BlobRoutes::head(const QString &id, const QHttpServerRequest &request) {
-    if (auto r = checkTusVersion(request))
-        return std::move(*r);
-    Caller caller;
-    if (auto f = m_auth.authenticate(request, caller))
-        return tusRefuse(*f);
-    if (!isLowerHex(id.toLatin1(), 32))
-        return notFound();
     UploadRow u;
-    if (auto refused = findOwnUpload(id, caller, u))
+    if (auto refused = openOwnUpload(id, request, u))
         return std::move(*refused);
     if (auto r = adoptIfOnDisk(u))
         return std::move(*r);
@@ -338,15 +343,8 @@ QHttpServerResponse BlobRoutes::finishUpload(UploadRow &u) {
 }
 
 QHttpServerResponse BlobRoutes::terminate(const QString &id, const QHttpServerRequest &request) {
-    if (auto r = checkTusVersion(request))
-        return std::move(*r);
-    Caller caller;
-    if (auto f = m_auth.authenticate(request, caller))
-        return tusRefuse(*f);
-    if (!isLowerHex(id.toLatin1(), 32))
-        return notFound();
     UploadRow u;
-    if (auto refused = findOwnUpload(id, caller, u))
+    if (auto refused = openOwnUpload(id, request, u))
         return std::move(*refused);
     // A finished blob stays: only the upload resource goes.
     if (auto r = m_db.deleteUpload(id); !r)
