@@ -1,6 +1,7 @@
 // fieldledger-server: serves PROTOCOL.md, or runs an admin command on its database.
 #include "sync/server/admincommands.h"
 #include "sync/server/serveroptions.h"
+#include "sync/server/shutdownsignals.h"
 #include "sync/server/syncserver.h"
 
 #include <QCoreApplication>
@@ -40,7 +41,19 @@ int main(int argc, char *argv[]) {
         err << "fieldledger-server: " << url.error().message << Qt::endl;
         return url.error().code == fl::ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
     }
+    // A service manager's SIGTERM (or Ctrl+C) stops the server between two requests: a request
+    // whose body is still arriving is dropped unanswered (the client repeats it; every request
+    // may be repeated), none is left half-written, and the database closes cleanly.
+    ShutdownSignals shutdown;
+    QObject::connect(&shutdown, &ShutdownSignals::requested, &app, [&](const QString &name) {
+        err << "fieldledger-server: " << name << ": stopping" << Qt::endl;
+        server.stopListening();
+        QCoreApplication::quit();
+    });
     // The first line of stdout, flushed: tests and scripts read the port from it.
     out << "listening on " << url->toString() << Qt::endl;
-    return QCoreApplication::exec();
+    const int code = QCoreApplication::exec();
+    server.close();
+    err << "fieldledger-server: stopped" << Qt::endl;
+    return code;
 }

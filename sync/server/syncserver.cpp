@@ -118,6 +118,22 @@ Result<QUrl> SyncServer::listen(const ListenConfig &config) {
     return url;
 }
 
+void SyncServer::stopListening() {
+    m_pruneTimer.stop();
+    for (QTcpServer *server : m_http.servers())
+        server->close();
+}
+
+void SyncServer::close() {
+    // Only after the event loop ended: no handler can run any more, so the routes and the
+    // database they use may go before the HTTP server itself.
+    stopListening();
+    m_blobs.reset();
+    m_sync.reset();
+    m_auth.reset();
+    m_db.reset();
+}
+
 void SyncServer::prune() {
     const qint64 now = http::nowMs();
     (void)m_db->pruneNonces(now - Authenticator::NonceMemoryMs);

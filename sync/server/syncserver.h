@@ -38,6 +38,12 @@ public:
     /// Starts listening; returns the base URL. ErrorCode::InvalidArgument for a refused
     /// configuration (plain HTTP off loopback, half a TLS set-up).
     Result<QUrl> listen(const ListenConfig &config);
+    /// Accepts no new connections and stops the pruning; requests already handled stay
+    /// answered. The owner then leaves the event loop: one handler runs at a time, so none
+    /// is cut in the middle, and the database closes cleanly with this object.
+    void stopListening();
+    /// Closes the database, after the event loop has ended (the destructor does it too).
+    void close();
 
     /// How often nonces and abandoned uploads are pruned.
     static constexpr int PruneIntervalMs = 60 * 1000;

@@ -88,6 +88,14 @@ public:
             m_process.waitForFinished(5000);
         }
     }
+    /// Sends SIGTERM as a service manager would; true when the server then ended by itself,
+    /// within `timeoutMs`, with exit code 0.
+    bool terminateGracefully(int timeoutMs = 10000) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(timeoutMs))
+            return false;
+        return m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
+    }
     [[nodiscard]] QUrl url() const { return m_url; }
     [[nodiscard]] QByteArray stderrText() { return m_process.readAllStandardError(); }
 
