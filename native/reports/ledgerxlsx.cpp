@@ -1,6 +1,7 @@
 #include "reports/reports.h"
 
 #include <QBuffer>
+#include <QtEndian>
 
 #include <iterator>
 
@@ -135,6 +136,35 @@ QByteArray sheet(const QList<LedgerRow> &rows) {
     return out;
 }
 
+/// QZipWriter stamps every entry with the time of writing; the same ledger must give the same
+/// bytes on every device and every day, so each entry gets one fixed time (1980-01-01, the
+/// earliest a zip can say). Walks the central directory from its end record; false when the
+/// archive is not laid out as QZipWriter writes it.
+bool fixEntryTimes(QByteArray &zip) {
+    constexpr qsizetype EndSize = 22; // no archive comment
+    constexpr quint16 DosDate1980 = (0 << 9) | (1 << 5) | 1;
+    uchar *d = reinterpret_cast<uchar *>(zip.data());
+    const qsizetype end = zip.size() - EndSize;
+    if (end < 0 || qFromLittleEndian<quint32>(d + end) != 0x06054b50)
+        return false;
+    const quint16 entries = qFromLittleEndian<quint16>(d + end + 10);
+    qsizetype at = qFromLittleEndian<quint32>(d + end + 16);
+    for (quint16 i = 0; i < entries; ++i) {
+        if (at + 46 > end || qFromLittleEndian<quint32>(d + at) != 0x02014b50)
+            return false;
+        const qsizetype local = qFromLittleEndian<quint32>(d + at + 42);
+        if (local + 30 > at || qFromLittleEndian<quint32>(d + local) != 0x04034b50)
+            return false;
+        qToLittleEndian<quint16>(0, d + at + 12);
+        qToLittleEndian<quint16>(DosDate1980, d + at + 14);
+        qToLittleEndian<quint16>(0, d + local + 10);
+        qToLittleEndian<quint16>(DosDate1980, d + local + 12);
+        at += 46 + qFromLittleEndian<quint16>(d + at + 28) +
+              qFromLittleEndian<quint16>(d + at + 30) + qFromLittleEndian<quint16>(d + at + 32);
+    }
+    return true;
+}
+
 } // namespace
 
 Result<QByteArray> ledgerXlsx(const QList<LedgerRow> &rows) {
@@ -156,6 +186,8 @@ Result<QByteArray> ledgerXlsx(const QList<LedgerRow> &rows) {
             return makeError(ErrorCode::Io, QStringLiteral("Could not write the workbook."));
     }
     buffer.close();
+    if (!fixEntryTimes(bytes))
+        return makeError(ErrorCode::Io, QStringLiteral("Could not write the workbook."));
     return bytes;
 }
 

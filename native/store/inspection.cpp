@@ -324,6 +324,28 @@ Result<scoring::RectificationRate> Inspection::unitRate(const QString &unitId) c
     return scoring::rectificationRate(*fs);
 }
 
+namespace {
+/// A round's findings in one order on every device: creation clock, then finding id.
+Result<QList<Finding>> findingsInTotalOrder(const Store &store, const QString &campaignId) {
+    RecordFilter f;
+    f.campaignId = campaignId;
+    auto records = store.list(QLatin1String(recordtype::Finding), f);
+    if (!records)
+        return records.error();
+    // Creation order, and the finding id where two devices created findings at the same clock:
+    // a list's own tie-break is local arrival order, which differs between devices, and an
+    // exported ledger is an official document that must come out the same everywhere.
+    std::stable_sort(records->begin(), records->end(), [](const Record &a, const Record &b) {
+        return a.createdHlc != b.createdHlc ? a.createdHlc < b.createdHlc : a.id < b.id;
+    });
+    QList<Finding> out;
+    out.reserve(records->size());
+    for (const Record &r : std::as_const(*records))
+        out.append(toEntity<Finding>(r));
+    return out;
+}
+} // namespace
+
 Result<QList<LedgerRow>> Inspection::ledger(const QString &campaignId, const QDate &today) const {
     auto vs = visits(campaignId);
     if (!vs)
@@ -334,9 +356,7 @@ Result<QList<LedgerRow>> Inspection::ledger(const QString &campaignId, const QDa
     auto items = checklist(campaignId);
     if (!items)
         return items.error();
-    RecordFilter f;
-    f.campaignId = campaignId;
-    auto fs = findings(f);
+    auto fs = findingsInTotalOrder(m_store, campaignId);
     if (!fs)
         return fs.error();
     QHash<QString, Visit> visitById;

@@ -79,7 +79,8 @@ public:
     [[nodiscard]] Result<scoring::RectificationRate> campaignRate(const QString &campaignId) const;
     [[nodiscard]] Result<scoring::RectificationRate> unitRate(const QString &unitId) const;
 
-    /// Every finding of a campaign with its unit and visit, oldest first.
+    /// Every finding of a campaign with its unit and visit, oldest first (by creation clock,
+    /// then finding id: the same order on every device holding the same changes).
     [[nodiscard]] Result<QList<LedgerRow>> ledger(const QString &campaignId,
                                                   const QDate &today) const;
 

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void visitReportOfUnknownVisitIsNotFound();
     void ledgerXlsxIsAWorkbook();
     void ledgerXlsxKeepsFormulaLookingTextAsText();
+    void ledgerExportsAgreeOnDevicesThatGotChangesInAnotherOrder();
 
 private:
     std::unique_ptr<Device> m_dev;
@@ -254,6 +255,63 @@ void TestReports::ledgerXlsxKeepsFormulaLookingTextAsText() {
     }
     QVERIFY(!reader.hasError());
     QVERIFY(found);
+}
+
+void TestReports::ledgerExportsAgreeOnDevicesThatGotChangesInAnotherOrder() {
+    // Two tablets of the round record a finding each at the same clock (both clocks were
+    // moved to one a pulled change carried): the same creation clock on both findings.
+    const QList<ChangeSet> planning = allChangeSets(m_dev->store());
+    Device a, b;
+    const quint64 sameMs = quint64(QDateTime::currentMSecsSinceEpoch()) + 10 * 60 * 1000;
+    QList<ChangeSet> recorded[2];
+    int n = 0;
+    for (Device *d : {&a, &b}) {
+        FL_VERIFY_OK(d->create());
+        FL_VERIFY_OK(d->shareKeyFrom(*m_dev, m_campaign.id));
+        FL_VERIFY_OK(d->store().applyRemote(planning));
+        QVERIFY(d->store().clock().observe(hlc::make(sameMs, 0)));
+        Inspection in(d->store());
+        auto items = in.checklist(m_campaign.id);
+        FL_VERIFY_OK(items);
+        Finding f;
+        f.visitId = m_visit.id;
+        f.checklistItemId = items->first().id;
+        f.level = items->first().level;
+        f.deduction = 1;
+        f.title = QStringLiteral("同一时刻的问题 %1").arg(n);
+        FL_VERIFY_OK(in.createFinding(f));
+        recorded[n++] = *d->store().pending(100);
+    }
+    QCOMPARE(recorded[0].first().hlc, recorded[1].first().hlc);
+
+    // Two office devices receive the same changes, the tablets' in opposite orders.
+    Device c, d;
+    QByteArray csv[2], xlsx[2];
+    n = 0;
+    for (Device *office : {&c, &d}) {
+        FL_VERIFY_OK(office->create());
+        FL_VERIFY_OK(office->shareKeyFrom(*m_dev, m_campaign.id));
+        FL_VERIFY_OK(office->store().applyRemote(planning));
+        FL_VERIFY_OK(office->store().applyRemote(recorded[n]));
+        FL_VERIFY_OK(office->store().applyRemote(recorded[1 - n]));
+        auto rows = Inspection(office->store()).ledger(m_campaign.id, QDate(2026, 12, 1));
+        FL_VERIFY_OK(rows);
+        csv[n] = ledgerToCsv(*rows);
+        auto book = reports::ledgerXlsx(*rows);
+        FL_VERIFY_OK(book);
+        xlsx[n++] = *book;
+    }
+    QVERIFY(csv[0].contains("同一时刻的问题 0") && csv[0].contains("同一时刻的问题 1"));
+    QCOMPARE(csv[0], csv[1]);
+    QCOMPARE(xlsx[0], xlsx[1]);
+    // Byte for byte on any day too: no entry carries the time it was written.
+    QBuffer buffer(&xlsx[0]);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    QZipReader zip(&buffer);
+    const auto entries = zip.fileInfoList();
+    QVERIFY(!entries.isEmpty());
+    for (const QZipReader::FileInfo &e : entries)
+        QCOMPARE(e.lastModified.date(), QDate(1980, 1, 1));
 }
 
 QTEST_MAIN(TestReports)
