@@ -21,6 +21,11 @@
 
 #include <sodium.h>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 #include <optional>
 
 namespace fltest {
@@ -59,6 +64,11 @@ public:
 
     bool start(const QStringList &storageArgs, const QStringList &extra = {}) {
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+#ifdef Q_OS_LINUX
+        // A test that crashes must not leave its server behind: an orphan keeps CTest's output
+        // pipe open, and CTest then waits for the test's whole timeout.
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+#endif
         m_process.start(QStringLiteral(FL_SERVER_PATH),
                         storageArgs + QStringList{QStringLiteral("--port"), QStringLiteral("0")} +
                             extra);
@@ -96,8 +106,12 @@ public:
             return false;
         return m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
     }
-    [[nodiscard]] QUrl url() const { return m_url; }
-    [[nodiscard]] QByteArray stderrText() { return m_process.readAllStandardError(); }
+    [[nodiscard]] QUrl url() const {
+        return m_url;
+    }
+    [[nodiscard]] QByteArray stderrText() {
+        return m_process.readAllStandardError();
+    }
 
 private:
     QProcess m_process;

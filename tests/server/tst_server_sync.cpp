@@ -162,8 +162,10 @@ void ServerSyncTest::pushNamingAnotherDeviceIsMalformed() {
 }
 
 void ServerSyncTest::malformedCborIsRefused() {
+    // Sized from the literal: it holds a NUL, and a hand-counted length read past its end.
+    static constexpr char NotCbor[] = "\xff\x00\x13 not cbor";
     const HttpReply garbage =
-        m_f->http->send(m_f->alice, "POST", "/v1/push", QByteArray("\xff\x00\x13 not cbor", 14));
+        m_f->http->send(m_f->alice, "POST", "/v1/push", QByteArray(NotCbor, sizeof NotCbor - 1));
     QCOMPARE(garbage.status, 400);
     QCOMPARE(garbage.error(), QStringLiteral("malformed"));
 
