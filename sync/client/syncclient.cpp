@@ -323,8 +323,7 @@ SyncResult<void> signInto(QNetworkRequest &req, const HttpRequest &request, cons
     return {};
 }
 
-QNetworkReply *send(QNetworkAccessManager &nam, QNetworkRequest &req, const HttpRequest &request,
-                    std::unique_ptr<QIODevice> &oneShot) {
+QNetworkReply *send(QNetworkAccessManager &nam, QNetworkRequest &req, const HttpRequest &request) {
     QNetworkReply *reply = nullptr;
     if (request.method == "GET") {
         reply = nam.get(req);
@@ -334,8 +333,11 @@ QNetworkReply *send(QNetworkAccessManager &nam, QNetworkRequest &req, const Http
         // Streamed from a device that cannot be rewound, so it needs its length up front.
         req.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
         req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        oneShot = std::make_unique<OneShotBody>(request.body);
-        reply = nam.sendCustomRequest(req, request.method, oneShot.get());
+        auto *body = new OneShotBody(request.body);
+        reply = nam.sendCustomRequest(req, request.method, body);
+        // The network thread reads it until the reply is gone, which is after this request
+        // returns when it was cut or cancelled: it lives exactly as long as the reply.
+        body->setParent(reply);
     } else {
         reply = nam.sendCustomRequest(req, request.method, request.body);
     }
@@ -397,8 +399,7 @@ SyncResult<HttpResponse> SyncClient::executeOnce(const HttpRequest &request) {
         if (auto signedOk = signInto(req, request, *url, m_signer, m_device); !signedOk)
             return signedOk.failure();
     }
-    std::unique_ptr<QIODevice> oneShot; // read by the network layer until the reply ends
-    QNetworkReply *reply = send(*m_nam, req, request, oneShot);
+    QNetworkReply *reply = send(*m_nam, req, request);
     m_current = reply;
     Exchange x;
     waitFor(*this, reply, request, m_timeout, x);
