@@ -3,6 +3,8 @@
 #include "change/cborwriter.h"
 #include "common/sodiumready.h"
 
+#include <QUuid>
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -11,7 +13,20 @@ namespace fl::canonical {
 
 namespace {
 constexpr char Tag[] = "fl-changeset";
+
+void id(QByteArray &out, const QString &text) {
+    if (text.isEmpty()) {
+        out.append(char(0xf6)); // null
+        return;
+    }
+    // Exactly the wire's rule (wire::uuidToBytes): a 36-character, non-nil UUID.
+    const QUuid uuid = text.size() == 36 ? QUuid::fromString(text) : QUuid();
+    if (uuid.isNull())
+        cbor::text(out, text);
+    else
+        cbor::bytes(out, uuid.toRfc4122());
 }
+} // namespace
 
 QByteArray encode(const ChangeSet &cs) {
     QList<const FieldChange *> fields;
@@ -25,16 +40,18 @@ QByteArray encode(const ChangeSet &cs) {
 
     QByteArray out;
     out.reserve(128 + cs.fields.size() * 96);
-    cbor::arrayHeader(out, 10);
+    cbor::arrayHeader(out, 12);
     cbor::text(out, QString::fromLatin1(Tag));
     cbor::integer(out, Version);
     cbor::bytes(out, cs.id);
     cbor::bytes(out, cs.device);
     cbor::text(out, cs.recordType);
-    cbor::text(out, cs.recordId);
-    cbor::text(out, cs.campaignId);
-    cbor::text(out, cs.parentId);
+    id(out, cs.recordId);
+    id(out, cs.campaignId);
+    id(out, cs.parentId);
     cbor::header(out, 0, cs.hlc);
+    cbor::header(out, 0, cs.chainIndex);
+    cbor::bytes(out, cs.chainPrev);
     cbor::arrayHeader(out, fields.size());
     for (const FieldChange *f : fields) {
         QList<QByteArray> prev = f->prev;

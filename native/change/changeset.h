@@ -27,7 +27,14 @@ struct ChangeSet {
     Hlc hlc = 0;
     QByteArray device; ///< origin device id, 16 bytes
     QList<FieldChange> fields;
-    qint64 serverSeq = 0; ///< set once the server stored it (0 = not yet)
+    // Provenance (provenance.h): the author's place in its chain of change sets for this
+    // campaign and its Ed25519 signature over canonical::encode(). Empty on a legacy change set
+    // made before signing existed.
+    quint64 chainIndex = 0; ///< 1 for the author's first change set in the campaign
+    QByteArray chainPrev;   ///< canonical::digest() of the one before (empty for the first)
+    QByteArray signature;   ///< 64 bytes
+    qint64 serverSeq = 0;   ///< set once the server stored it (0 = not yet)
+    [[nodiscard]] bool isSigned() const { return !signature.isEmpty(); }
 };
 
 /// Field names with a meaning to the store itself.

@@ -56,6 +56,9 @@ Result<Reply> cmdEnrol(Context &c);
 Result<Reply> cmdSync(Context &c);
 Result<Reply> cmdShare(Context &c);
 
+// verifycommands.cpp: the chain of custody of a round
+Result<Reply> cmdVerify(Context &c);
+
 // democommands.cpp: the README's first command, the real workflow on sample data
 Result<Reply> cmdDemo(Context &c);
 

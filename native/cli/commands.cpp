@@ -143,6 +143,12 @@ const QList<Command> &commands() {
          L{"campaign", "devices"},
          cmdShare,
          "--campaign C [--devices HEX,...] (office) give devices the campaign key"},
+        {{"verify"},
+         Needs::UnlockedStore,
+         L{"campaign"},
+         cmdVerify,
+         "--campaign C check every change set of a round on the server: signatures, each "
+         "device's chain, and the server's copy against this device's; exit 7 on any failure"},
     };
     return list;
 }

@@ -1,4 +1,5 @@
 #include "cli/commandgroups.h"
+#include "cli/syncsupport.h"
 
 #include "sync/client/syncclient.h"
 #include "sync/client/syncengine.h"
@@ -8,56 +9,6 @@
 namespace fl::cli {
 
 namespace {
-
-using cli::exitCodeFor; // the core's error codes, for a failure of this device (SyncError::Local)
-
-int exitCodeFor(const sync::SyncFailure &failure) {
-    // Whatever a later attempt can fix on its own is "try again later".
-    if (failure.error != sync::SyncError::None && failure.retryable())
-        return ExitServer;
-    switch (failure.error) {
-    case sync::SyncError::None:
-        return ExitOk;
-    case sync::SyncError::Network:
-    case sync::SyncError::Timeout:
-    case sync::SyncError::ServerError:
-    case sync::SyncError::Protocol:
-        return ExitServer;
-    case sync::SyncError::Unauthorized:
-    case sync::SyncError::Forbidden:
-        return ExitAuth;
-    case sync::SyncError::BadRequest:
-        return ExitValidation;
-    case sync::SyncError::NotEnrolled:
-        return ExitNotFound;
-    case sync::SyncError::Local:
-        return exitCodeFor(failure.localCode);
-    case sync::SyncError::Cancelled:
-    case sync::SyncError::Tls:
-        return ExitError;
-    }
-    return ExitError;
-}
-
-QJsonValue failureJson(const sync::SyncFailure &f) {
-    if (f.error == sync::SyncError::None)
-        return QJsonValue(QJsonValue::Null);
-    return QJsonObject{{QStringLiteral("code"), sync::errorName(f.error)},
-                       {QStringLiteral("reason"), f.code},
-                       {QStringLiteral("http_status"), f.httpStatus},
-                       {QStringLiteral("retryable"), f.retryable()},
-                       {QStringLiteral("message"), f.message}};
-}
-
-/// A reply that is a failure: printed as {"error": ...} with --json, exit code by error type.
-Reply failureReply(const sync::SyncFailure &f) {
-    return Reply{QJsonObject{{QStringLiteral("error"), failureJson(f)}}, QString(), exitCodeFor(f),
-                 f.message};
-}
-
-std::unique_ptr<sync::SyncEngine> syncEngine(Session &s) {
-    return std::make_unique<sync::SyncEngine>(s.vault(), s.databasePath(), s.blobDir());
-}
 
 QString bytesText(qint64 bytes) {
     if (bytes < 1024)
@@ -99,11 +50,21 @@ QString syncText(const sync::SyncReport &report) {
                     .arg(report.rejected.size());
     for (const sync::RejectedChange &r : report.rejected)
         text += QStringLiteral("  %1 %2: %3\n").arg(r.recordType, r.recordId, r.reason);
-    if (!report.parked.isEmpty())
+    QList<const sync::ParkedChange *> refused, waiting;
+    for (const sync::ParkedChange &p : report.parked)
+        (p.final ? refused : waiting).append(&p);
+    if (!refused.isEmpty())
+        text += QStringLiteral("%1 change sets from the server were REFUSED and not applied "
+                               "(first: %2, %3). Report this to the office: the server may "
+                               "have been tampered with\n")
+                    .arg(refused.size())
+                    .arg(QString::fromLatin1(refused.first()->changeSet.id.toHex()),
+                         refused.first()->reason);
+    if (!waiting.isEmpty())
         text += QStringLiteral("%1 change sets from the server could not be applied yet and are "
                                "kept for the next sync (first reason: %2)\n")
-                    .arg(report.parked.size())
-                    .arg(report.parked.first().reason);
+                    .arg(waiting.size())
+                    .arg(waiting.first()->reason);
     if (report.missingBlobs > 0)
         text += QStringLiteral("%1 photo files are not on the server yet (their device uploads "
                                "them when it syncs)\n")
@@ -126,6 +87,21 @@ QJsonArray rejectedJson(const QList<sync::RejectedChange> &rejected) {
     return a;
 }
 
+QJsonArray parkedJson(const QList<sync::ParkedChange> &parked) {
+    QJsonArray a;
+    for (const sync::ParkedChange &p : parked) {
+        a.append(
+            QJsonObject{{QStringLiteral("change_id"), QString::fromLatin1(p.changeSet.id.toHex())},
+                        {QStringLiteral("device"), QString::fromLatin1(p.changeSet.device.toHex())},
+                        {QStringLiteral("record_type"), p.changeSet.recordType},
+                        {QStringLiteral("record_id"), p.changeSet.recordId},
+                        {QStringLiteral("code"), p.code},
+                        {QStringLiteral("refused"), p.final},
+                        {QStringLiteral("reason"), p.reason}});
+    }
+    return a;
+}
+
 QJsonObject syncJson(const sync::SyncReport &report) {
     const sync::SyncProgress &p = report.progress;
     const int pulled = report.pulledApplied + report.parkedApplied;
@@ -142,6 +118,7 @@ QJsonObject syncJson(const sync::SyncReport &report) {
                        {QStringLiteral("deferred_clock_ahead"), report.deferredClockAhead},
                        {QStringLiteral("rejected"), rejectedJson(report.rejected)},
                        {QStringLiteral("parked"), int(report.parked.size())},
+                       {QStringLiteral("parked_changes"), parkedJson(report.parked)},
                        {QStringLiteral("missing_blobs"), report.missingBlobs},
                        {QStringLiteral("blob_failures"), report.blobFailures},
                        {QStringLiteral("error"), failureJson(report.failure)}};

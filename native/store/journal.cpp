@@ -11,12 +11,10 @@ using namespace storeinternal;
 
 Result<QList<JournalEntry>> Store::journal(const QString &recordId, int limit) const {
     auto st = recordId.isEmpty()
-                  ? m_db.prepare("SELECT seq, local, change_id, record_id, record_type, "
-                                 "campaign_id, parent_id, hlc, device, fields, server_seq "
-                                 "FROM journal ORDER BY seq DESC LIMIT ?1")
-                  : m_db.prepare("SELECT seq, local, change_id, record_id, record_type, "
-                                 "campaign_id, parent_id, hlc, device, fields, server_seq "
-                                 "FROM journal WHERE record_id = ?2 ORDER BY seq DESC LIMIT ?1");
+                  ? m_db.prepare("SELECT seq, local, " FL_JOURNAL_CHANGE_COLUMNS
+                                 " FROM journal ORDER BY seq DESC LIMIT ?1")
+                  : m_db.prepare("SELECT seq, local, " FL_JOURNAL_CHANGE_COLUMNS
+                                 " FROM journal WHERE record_id = ?2 ORDER BY seq DESC LIMIT ?1");
     if (!st)
         return st.error();
     st->bind(1, qint64(limit));
@@ -46,8 +44,7 @@ Result<QList<JournalEntry>> Store::journal(const QString &recordId, int limit) c
 // ---- Store: sync bookkeeping -----------------------------------------------------------------
 
 Result<QList<ChangeSet>> Store::pending(int limit) const {
-    auto st = m_db.prepare("SELECT change_id, record_id, record_type, campaign_id, parent_id, hlc, "
-                           "device, fields, server_seq FROM journal "
+    auto st = m_db.prepare("SELECT " FL_JOURNAL_CHANGE_COLUMNS " FROM journal "
                            "WHERE local = 1 AND server_seq IS NULL ORDER BY seq LIMIT ?");
     if (!st)
         return st.error();
@@ -55,6 +52,31 @@ Result<QList<ChangeSet>> Store::pending(int limit) const {
     QList<ChangeSet> out;
     while (st->step() == SQLITE_ROW)
         out.append(changeSetFromRow(*st, 0));
+    return out;
+}
+
+Result<bool> Store::hasChangeSet(const QByteArray &changeId) const {
+    auto st = m_db.prepare("SELECT 1 FROM journal WHERE change_id = ?");
+    if (!st)
+        return st.error();
+    const int rc = st->bindBlob(1, changeId).step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return m_db.lastError(rc, QStringLiteral("look up a change set"));
+    return rc == SQLITE_ROW;
+}
+
+Result<QList<ChangeSet>> Store::changeSets(const QString &campaignId) const {
+    auto st = m_db.prepare("SELECT " FL_JOURNAL_CHANGE_COLUMNS
+                           " FROM journal WHERE campaign_id = ? ORDER BY seq");
+    if (!st)
+        return st.error();
+    st->bind(1, campaignId);
+    QList<ChangeSet> out;
+    int rc = SQLITE_ROW;
+    while ((rc = st->step()) == SQLITE_ROW)
+        out.append(changeSetFromRow(*st, 0));
+    if (rc != SQLITE_DONE)
+        return m_db.lastError(rc, QStringLiteral("read the journal of a campaign"));
     return out;
 }
 

@@ -83,6 +83,21 @@ INSERT OR REPLACE INTO meta (key, value)
     SELECT 'clock_observed', coalesce(max(hlc), 0) FROM journal;
 DELETE FROM meta WHERE key = 'clock_ceiling_ms';
 )sql",
+    // 4: provenance. Each change set carries its author's place in the author's chain for the
+    // campaign and the author's signature (sealed at push for this device's own; verified
+    // before the merge for everyone else's). The signers are the devices' public signing keys,
+    // pinned the first time they are learnt: a key that later changes is refused.
+    R"sql(
+ALTER TABLE journal ADD COLUMN chain_index INTEGER;
+ALTER TABLE journal ADD COLUMN chain_prev BLOB;
+ALTER TABLE journal ADD COLUMN signature BLOB;
+CREATE INDEX journal_chain ON journal (device, campaign_id, chain_index)
+    WHERE chain_index IS NOT NULL;
+CREATE TABLE signers (
+    device BLOB PRIMARY KEY,
+    signing_key BLOB NOT NULL
+) WITHOUT ROWID;
+)sql",
 };
 
 Result<int> pragmaInt(Database &db, const char *sql) {

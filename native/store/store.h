@@ -75,11 +75,26 @@ struct JournalEntry {
     QCborMap values;
 };
 
+/// A change set applyRemote() did not apply, and why.
+struct RejectedChangeSet {
+    QByteArray id;
+    QString code;       ///< stable reason: provenance::code() or "no_key", "integrity", ...
+    Error error;        ///< in plain words
+    bool final = false; ///< no later sync can make it apply (forged, altered, malformed)
+};
+
 /// What applyRemote() did with a batch.
 struct ApplyReport {
     int applied = 0;
     int duplicates = 0;
-    QList<QPair<QByteArray, Error>> rejected; ///< change set id and why
+    QList<RejectedChangeSet> rejected;
+};
+
+/// Where one device's chain of change sets in a campaign stands on this device.
+struct ChainHeadInfo {
+    QByteArray device;
+    quint64 index = 0; ///< change sets in the chain (its last one's place)
+    QByteArray digest; ///< canonical digest of the last one
 };
 
 /// What check() found.
@@ -177,8 +192,33 @@ public:
     [[nodiscard]] Result<QHash<QString, int>> pendingUnder(const QSet<QString> &ids) const;
     /// Records the server's confirmation; only then does a change count as synced.
     Result<void> markSynced(const QList<QPair<QByteArray, qint64>> &confirmed);
-    /// Merges change sets from elsewhere (same rules as local writes); idempotent.
+    /// Merges change sets from elsewhere (same rules as local writes); idempotent. Each must be
+    /// signed by its author's pinned key and come next in its author's chain (provenance.h);
+    /// the others are reported, not applied.
     Result<ApplyReport> applyRemote(const QList<ChangeSet> &changeSets);
+
+    // Provenance (storeprovenance.cpp)
+    /// Seals this device's change sets in `batch` that are not sealed yet, in order: each gets
+    /// its place in this device's chain for its campaign and this device's signature, stored
+    /// in the journal in one transaction. Done at push, so that only what the server took is
+    /// in the chain.
+    Result<void> sealForPush(QList<ChangeSet> &batch);
+    /// Forgets the seals of these own change sets the server did not store (and of any of
+    /// this device's unconfirmed ones after them in the same campaign): the next push places
+    /// them anew after what the server holds.
+    Result<void> unseal(const QList<QByteArray> &changeIds);
+    /// Pins a device's public signing key the first time it is learnt; ErrorCode::Conflict
+    /// when another key is pinned for it already (a key swapped on the way).
+    Result<void> pinSigner(const QByteArray &device, const QByteArray &signingKey);
+    /// The pinned signing key of a device (this device's own included); empty when none is.
+    [[nodiscard]] Result<QByteArray> signerKey(const QByteArray &device) const;
+    /// Whether the change set of this id is journalled here.
+    [[nodiscard]] Result<bool> hasChangeSet(const QByteArray &changeId) const;
+    /// Every change set of a campaign journalled here (local and pulled), in arrival order,
+    /// values left encrypted: what the verifier compares with the server's copy.
+    [[nodiscard]] Result<QList<ChangeSet>> changeSets(const QString &campaignId) const;
+    /// Every device's chain head in a campaign as this device holds it.
+    [[nodiscard]] Result<QList<ChainHeadInfo>> chainHeads(const QString &campaignId) const;
     /// A device setting from the meta table (sync bookkeeping: never sensitive plaintext);
     /// empty when not set.
     [[nodiscard]] Result<QByteArray> setting(const QString &key) const;
@@ -225,7 +265,15 @@ private:
     /// Whether the change set is already journalled; then records its server sequence if new.
     Result<bool> takeDuplicate(const ChangeSet &cs);
     /// Why a remote change set must be rejected, or nothing (and `row` is its record).
-    Result<std::optional<Error>> vetRemote(const ChangeSet &cs, std::optional<Stored> &row) const;
+    Result<std::optional<RejectedChangeSet>> vetRemote(const ChangeSet &cs,
+                                                       std::optional<Stored> &row) const;
+    /// The last change set of `device`'s chain in a campaign held here (index 0 when none).
+    Result<ChainHeadInfo> chainHead(const QByteArray &device, const QString &campaignId) const;
+    /// Signature and chain of a remote change set against the heads seen so far in this
+    /// batch (filled from the journal on first use); `next` is its head if it is applied.
+    struct ChainCursor;
+    Result<std::optional<RejectedChangeSet>> vetProvenance(const ChangeSet &cs,
+                                                           ChainCursor &heads) const;
 
     // The kept concurrent values (conflicts.cpp)
     Result<void> loadConflictHeads(const QString &recordId, const QString &field,

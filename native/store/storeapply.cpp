@@ -64,9 +64,10 @@ Result<void> Store::applyChangeSet(const ChangeSet &cs, bool local, bool fullMer
 }
 
 Result<void> Store::journalChangeSet(const ChangeSet &cs, bool local) {
-    auto ins = m_db.prepare("INSERT INTO journal (change_id, record_id, record_type, campaign_id, "
-                            "parent_id, hlc, device, fields, local, server_seq) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto ins =
+        m_db.prepare("INSERT INTO journal (change_id, record_id, record_type, campaign_id, "
+                     "parent_id, hlc, device, fields, local, server_seq, chain_index, "
+                     "chain_prev, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!ins)
         return ins.error();
     ins->bindBlob(1, cs.id)
@@ -82,6 +83,10 @@ Result<void> Store::journalChangeSet(const ChangeSet &cs, bool local) {
         ins->bind(10, cs.serverSeq);
     else
         ins->bindNull(10);
+    if (cs.isSigned())
+        ins->bind(11, qint64(cs.chainIndex)).bindBlob(12, cs.chainPrev).bindBlob(13, cs.signature);
+    else
+        ins->bindNull(11).bindNull(12).bindNull(13);
     if (const int rc = ins->step(); rc != SQLITE_DONE)
         return stepError(m_db, rc);
     return {};
@@ -207,13 +212,16 @@ Result<ApplyReport> Store::applyRemote(const QList<ChangeSet> &changeSets) {
         return lockedError();
     ApplyReport report;
     QHash<QString, QStringList> touched;
+    ChainCursor chains;
     Transaction tx(m_db);
     if (!tx.began())
         return tx.began().error();
     for (const ChangeSet &cs : changeSets) {
         if (!wellFormed(cs)) {
-            report.rejected.append({cs.id, makeError(ErrorCode::InvalidArgument,
-                                                     QStringLiteral("malformed change set"))});
+            report.rejected.append(
+                {cs.id, QStringLiteral("malformed"),
+                 makeError(ErrorCode::InvalidArgument, QStringLiteral("malformed change set")),
+                 true});
             continue;
         }
         auto duplicate = takeDuplicate(cs);
@@ -223,17 +231,25 @@ Result<ApplyReport> Store::applyRemote(const QList<ChangeSet> &changeSets) {
             ++report.duplicates;
             continue;
         }
+        auto forged = vetProvenance(cs, chains);
+        if (!forged)
+            return forged.error();
+        if (*forged) {
+            report.rejected.append(std::move(**forged));
+            continue;
+        }
         std::optional<Stored> row;
         auto rejection = vetRemote(cs, row);
         if (!rejection)
             return rejection.error();
         if (*rejection) {
-            report.rejected.append({cs.id, **rejection});
+            report.rejected.append(std::move(**rejection));
             continue;
         }
         (void)m_clock.observe(cs.hlc);
         if (auto r = applyChangeSet(cs, false, true, &row); !r)
             return r.error();
+        chains.heads.insert(chains.pendingKey, chains.pendingHead);
         touched[cs.recordType].append(cs.recordId);
         ++report.applied;
     }
@@ -265,31 +281,36 @@ Result<bool> Store::takeDuplicate(const ChangeSet &cs) {
     return true;
 }
 
-Result<std::optional<Error>> Store::vetRemote(const ChangeSet &cs,
-                                              std::optional<Stored> &row) const {
-    if (!m_clock.acceptable(cs.hlc))
+Result<std::optional<RejectedChangeSet>> Store::vetRemote(const ChangeSet &cs,
+                                                          std::optional<Stored> &row) const {
+    const auto refuse = [&](const char *code, ErrorCode error, const QString &message, bool final) {
         return std::optional(
-            makeError(ErrorCode::Validation,
-                      QStringLiteral("its clock is too far in the future (device clock wrong?)")));
+            RejectedChangeSet{cs.id, QString::fromLatin1(code), makeError(error, message), final});
+    };
+    if (!m_clock.acceptable(cs.hlc))
+        return refuse("clock_ahead", ErrorCode::Validation,
+                      QStringLiteral("its clock is too far in the future (device clock wrong?)"),
+                      false);
     auto key = campaignKey(cs.campaignId);
     if (!key)
-        return std::optional(makeError(key.error().code, key.error().message));
+        return refuse("no_key", key.error().code, key.error().message, false);
     auto loaded = loadRow(cs.recordId);
     if (!loaded)
         return loaded.error();
     row = std::move(*loaded);
     if (row && (row->type != cs.recordType || row->campaignId != cs.campaignId ||
                 row->parentId != cs.parentId))
-        return std::optional(
-            makeError(ErrorCode::Integrity, QStringLiteral("it does not match the record it names "
-                                                           "(type, campaign or parent differ)")));
+        return refuse("conflicting_record", ErrorCode::Integrity,
+                      QStringLiteral("it does not match the record it names (type, campaign or "
+                                     "parent differ)"),
+                      true);
     for (const FieldChange &f : cs.fields) {
         if (f.field.isEmpty() ||
             !decryptValue(**key, cs.recordType, cs.recordId, f.field, cs.hlc, f.value))
-            return std::optional(makeError(ErrorCode::Integrity,
-                                           QStringLiteral("a value failed its integrity check")));
+            return refuse("integrity", ErrorCode::Integrity,
+                          QStringLiteral("a value failed its integrity check"), true);
     }
-    return std::optional<Error>();
+    return std::optional<RejectedChangeSet>();
 }
 
 } // namespace fl

@@ -34,8 +34,7 @@ Result<QHash<QString, Replayed>> replayJournal(Database &db, int &changeSets) {
     QHash<QString, Replayed> model;
     QSet<QByteArray> known;
     QSet<QPair<QByteArray, QString>> superseded;
-    auto st = db.prepare("SELECT change_id, record_id, record_type, campaign_id, parent_id, hlc, "
-                         "device, fields, server_seq FROM journal ORDER BY seq");
+    auto st = db.prepare("SELECT " FL_JOURNAL_CHANGE_COLUMNS " FROM journal ORDER BY seq");
     if (!st)
         return st.error();
     while (st->step() == SQLITE_ROW) {

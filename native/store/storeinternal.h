@@ -7,6 +7,7 @@
 #include "change/cborwriter.h"
 #include "change/changeid.h"
 #include "change/changeset.h"
+#include "change/provenance.h"
 #include "store/database.h"
 #include "store/merge.h"
 #include "store/store.h"
@@ -14,6 +15,7 @@
 #include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
+#include <QHash>
 
 namespace fl {
 
@@ -27,6 +29,17 @@ struct Store::Stored {
     Hlc updated = 0;
     bool deleted = false;
     QCborMap state; // field -> [change id, clock, ciphertext] of the winning value
+};
+
+// The chain heads one applyRemote() batch has seen, so a page of one author's change sets reads
+// the journal once, not once per change set.
+struct Store::ChainCursor {
+    QHash<QByteArray, provenance::ChainHead> heads; ///< device || campaign -> head
+    QByteArray pendingKey;                          ///< the head the vetted change set moves
+    provenance::ChainHead pendingHead;
+    static QByteArray keyOf(const QByteArray &device, const QString &campaign) {
+        return device + campaign.toUtf8();
+    }
 };
 
 namespace storeinternal {
@@ -63,8 +76,12 @@ inline QList<FieldChange> decodeFields(const QByteArray &blob) {
     return out;
 }
 
-/// A journal row read from `first` on: change_id, record_id, record_type, campaign_id,
-/// parent_id, hlc, device, fields, server_seq.
+/// The journal columns changeSetFromRow() reads, in its order.
+#define FL_JOURNAL_CHANGE_COLUMNS                                                                  \
+    "change_id, record_id, record_type, campaign_id, parent_id, hlc, device, fields, server_seq, " \
+    "chain_index, chain_prev, signature"
+
+/// A journal row read from `first` on: the FL_JOURNAL_CHANGE_COLUMNS.
 inline ChangeSet changeSetFromRow(const Statement &st, int first) {
     ChangeSet cs;
     cs.id = st.blob(first);
@@ -76,6 +93,11 @@ inline ChangeSet changeSetFromRow(const Statement &st, int first) {
     cs.device = st.blob(first + 6);
     cs.fields = decodeFields(st.blob(first + 7));
     cs.serverSeq = st.isNull(first + 8) ? 0 : st.int64(first + 8);
+    if (!st.isNull(first + 11)) {
+        cs.chainIndex = quint64(st.int64(first + 9));
+        cs.chainPrev = st.blob(first + 10);
+        cs.signature = st.blob(first + 11);
+    }
     return cs;
 }
 

@@ -352,6 +352,7 @@ SyncResult<void> SyncEngine::doSync(SyncReport &report) {
     if (auto r = ready(true); !r)
         return r;
     setPhase(SyncProgress::Keys);
+    m_signersFetched = false;
     auto keys = receiveKeys();
     if (!keys)
         return keys.failure();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "change/chainaudit.h"
 #include "sync/client/backoff.h"
 #include "sync/client/syncerror.h"
 #include "sync/client/syncstate.h"
@@ -15,6 +16,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 class QTimer;
@@ -158,6 +160,10 @@ public:
     /// Office: a one-time enrolment code for a new device of `role` ("inspector" or "office"),
     /// valid `hours`. The code is shown to the person once and kept nowhere on this device.
     SyncResult<wire::EnrolCodeResponse> issueEnrolCode(const QString &role, int hours = 24);
+    /// Reads every change set the server holds for a campaign and audits it: signatures,
+    /// each author's chain, and the server's copy against the one this device holds
+    /// (change/chainaudit.h). Needs membership of the campaign.
+    SyncResult<audit::Report> verifyCampaign(const QString &campaignId);
     /// Puts the set-aside change sets back in the outbox for the next push.
     Result<void> retryRejected();
     /// The role stored at enrolment ("" when not enrolled).
@@ -217,7 +223,17 @@ private:
     // Push (syncpush.cpp) and pull (syncpull.cpp).
     SyncResult<void> push(SyncReport &report);
     SyncResult<void> retryParked(SyncReport &report);
+    /// Pins the signing keys of the authors of `changeSets` not known here yet (GET /v1/signers,
+    /// at most once per sync).
+    SyncResult<void> learnSigners(const QList<ChangeSet> &changeSets);
     SyncResult<void> pull(SyncReport &report);
+    /// Pulls and merges pages after `cursor` (of one campaign when `campaign` is set), parking
+    /// what cannot apply; `merged` is told each page's next cursor once the page is merged.
+    SyncResult<void> pullPages(qint64 cursor, const QString &campaign, SyncReport &report,
+                               QList<ParkedChange> &parked,
+                               const std::function<SyncResult<void>(qint64)> &merged);
+    /// Reads again the campaigns in which a pulled change set waits for an earlier one.
+    SyncResult<void> repairGaps(SyncReport &report);
     SyncResult<void> park(const QList<ChangeSet> &changeSets, const ApplyReport &applied,
                           QList<ParkedChange> &parked);
 
@@ -248,9 +264,10 @@ private:
     bool m_again = false;
     bool m_automatic = false;
     bool m_halted = false;
-    bool m_scheduling = false; // runSync() called by trigger(), which sets the state after it
-    bool m_triggering = false; // trigger() is probing or syncing
-    SyncProgress m_progress;   // of the running sync, engine thread only
+    bool m_signersFetched = false; // GET /v1/signers asked in this sync
+    bool m_scheduling = false;     // runSync() called by trigger(), which sets the state after it
+    bool m_triggering = false;     // trigger() is probing or syncing
+    SyncProgress m_progress;       // of the running sync, engine thread only
 
     // What other threads read through the getters.
     mutable QMutex m_mutex;

@@ -23,7 +23,10 @@ using SentChanges = QHash<QByteArray, const ChangeSet *>;
 /// Rejection reasons that can go away without anyone touching the change set: the office may
 /// still share the campaign, the server's clock catches up. Such change sets stay pending.
 bool isDeferredReason(const QString &reason) {
-    return reason == QLatin1String("not_member") || reason == QLatin1String("clock_ahead");
+    // chain_out_of_order: an earlier change set of the same campaign was refused; this one is
+    // placed anew after what the server holds and sent again.
+    return reason == QLatin1String("not_member") || reason == QLatin1String("clock_ahead") ||
+           reason == QLatin1String("chain_out_of_order");
 }
 
 /// The next batch: pending change sets not skipped in this sync, at most `size` of them.
@@ -101,9 +104,11 @@ SyncResult<void> SyncEngine::push(SyncReport &report) {
         auto pending = m_store->pending(m_options.pushBatch + int(skip.size()));
         if (!pending)
             return localFailure(pending.error());
-        const QList<ChangeSet> batch = takeBatch(*pending, skip, m_options.pushBatch);
+        QList<ChangeSet> batch = takeBatch(*pending, skip, m_options.pushBatch);
         if (batch.isEmpty())
             return {};
+        if (auto r = m_store->sealForPush(batch); !r)
+            return localFailure(r.error());
 
         auto body = m_client->cbor("POST", "/v1/push", wire::encodePush(device, batch));
         if (!body)
@@ -119,6 +124,11 @@ SyncResult<void> SyncEngine::push(SyncReport &report) {
                                                   "sets sent"));
 
         if (auto r = m_store->markSynced(result->stored); !r)
+            return localFailure(r.error());
+        QList<QByteArray> refused;
+        for (const auto &[id, reason] : std::as_const(result->rejected))
+            refused.append(id);
+        if (auto r = m_store->unseal(refused); !r)
             return localFailure(r.error());
         if (noteRefusals(*result, sent, skip, *rejected, report)) {
             if (auto r = m_state->setRejected(*rejected); !r)

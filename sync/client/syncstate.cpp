@@ -113,7 +113,8 @@ Result<QList<ParkedChange>> SyncState::parked() const {
     QList<ParkedChange> out;
     if (v->isEmpty())
         return out;
-    // {"page": a pull page in the wire format, "reasons": [text...]}
+    // {"page": a pull page in the wire format, "reasons": [[text, code, final]...]} (a plain
+    // text per change set before provenance checks)
     const QCborMap m = QCborValue::fromCbor(*v).toMap();
     // Parked change sets accumulate over syncs: the wire's per-page limits do not apply.
     wire::Limits limits;
@@ -123,8 +124,14 @@ Result<QList<ParkedChange>> SyncState::parked() const {
     const QCborArray reasons = m.value(QLatin1String("reasons")).toArray();
     if (!page || reasons.size() != page->changeSets.size())
         return corruptSetting(settingkey::Parked);
-    for (qsizetype i = 0; i < reasons.size(); ++i)
-        out.append({page->changeSets.at(i), reasons.at(i).toString()});
+    for (qsizetype i = 0; i < reasons.size(); ++i) {
+        const QCborValue r = reasons.at(i);
+        if (r.isArray())
+            out.append({page->changeSets.at(i), r.toArray().at(0).toString(),
+                        r.toArray().at(1).toString(), r.toArray().at(2).toBool()});
+        else
+            out.append({page->changeSets.at(i), r.toString(), {}, false});
+    }
     return out;
 }
 
@@ -135,7 +142,7 @@ Result<void> SyncState::setParked(const QList<ParkedChange> &parked) {
     QCborArray reasons;
     for (const ParkedChange &p : parked) {
         page.changeSets.append(p.changeSet);
-        reasons.append(p.reason);
+        reasons.append(QCborArray{p.reason, p.code, p.final});
     }
     QCborMap m;
     m.insert(QLatin1String("page"), wire::encodePullPage(page));

@@ -35,11 +35,14 @@ struct RejectedChange {
     qint64 atMs = 0;
 };
 
-/// A pulled change set this device could not apply yet (no key for its campaign yet, a clock
-/// too far ahead, ...): kept and retried at every sync, never dropped.
+/// A pulled change set this device could not apply: not yet (no key for its campaign yet, a
+/// clock too far ahead, an earlier change of its author missing), kept and retried at every
+/// sync; or never (a signature that does not verify), kept to be shown and reported.
 struct ParkedChange {
     ChangeSet changeSet;
-    QString reason;
+    QString reason;     ///< in plain words
+    QString code;       ///< stable: "chain_gap", "bad_signature", "no_key", ...
+    bool final = false; ///< refused for good (forged, altered): kept to be seen, not retried
 };
 
 /// Reads and writes the sync bookkeeping through a Store's settings.

@@ -89,13 +89,15 @@ struct EnrolCodeResponse {
 [[nodiscard]] QByteArray encode(const EnrolCodeResponse &r);
 [[nodiscard]] Result<EnrolCodeResponse> decodeEnrolCodeResponse(const QByteArray &body);
 
-/// A device as the office sees it.
+/// A device as the office sees it (GET /v1/devices), or as any member sees the signers of the
+/// change sets it pulls (GET /v1/signers: no names).
 struct DeviceInfo {
     QByteArray device;
     QString name;
     QString role;
     QByteArray boxKey;
     bool revoked = false;
+    QByteArray signKey; ///< Ed25519 public key, 32 bytes
 };
 [[nodiscard]] QByteArray encode(const QList<DeviceInfo> &devices);
 [[nodiscard]] Result<QList<DeviceInfo>> decodeDevices(const QByteArray &body);

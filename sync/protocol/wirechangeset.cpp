@@ -57,13 +57,16 @@ Result<QList<FieldChange>> decodeFields(const QCborValue &v, const QStringList &
 
 QCborArray encodeChange(const ChangeSet &cs, StringTable &types, StringTable &fields) {
     const quint64 seq = changeid::sequence(cs.id);
-    return QCborArray{qint64(seq),
-                      types.of(cs.recordType),
-                      idValue(cs.recordId),
-                      idValue(cs.campaignId),
-                      idValue(cs.parentId),
-                      qint64(cs.hlc),
-                      encodeFields(cs, fields)};
+    return QCborArray{
+        qint64(seq),
+        types.of(cs.recordType),
+        idValue(cs.recordId),
+        idValue(cs.campaignId),
+        idValue(cs.parentId),
+        qint64(cs.hlc),
+        encodeFields(cs, fields),
+        cs.isSigned() ? QCborValue(QCborArray{qint64(cs.chainIndex), cs.chainPrev, cs.signature})
+                      : QCborValue(nullptr)};
 }
 
 Result<ChangeSet> decodeChange(const QCborArray &a, qsizetype offset, const QByteArray &device,
@@ -87,6 +90,17 @@ Result<ChangeSet> decodeChange(const QCborArray &a, qsizetype offset, const QByt
     auto fs = decodeFields(at(6), fields, limits);
     if (!fs)
         return fs.error();
+    const QCborValue sealed = at(7);
+    if (!sealed.isNull() && !sealed.isArray())
+        return malformed(QStringLiteral("a change set's seal must be null or an array"));
+    const QCborArray seal = sealed.toArray();
+    if (sealed.isArray() &&
+        (seal.size() != 3 || !seal.at(0).isInteger() || seal.at(0).toInteger() <= 0 ||
+         !seal.at(1).isByteArray() || !seal.at(2).isByteArray() ||
+         (seal.at(1).toByteArray().size() != 0 && seal.at(1).toByteArray().size() != 32) ||
+         seal.at(2).toByteArray().size() != 64))
+        return malformed(QStringLiteral("a change set's seal must be [chain index, previous "
+                                        "digest (0 or 32 bytes), signature (64 bytes)]"));
     ChangeSet cs;
     cs.device = device;
     cs.id = changeid::make(device, quint64(at(0).toInteger()));
@@ -96,6 +110,11 @@ Result<ChangeSet> decodeChange(const QCborArray &a, qsizetype offset, const QByt
     cs.parentId = *parent;
     cs.hlc = Hlc(at(5).toInteger());
     cs.fields = std::move(*fs);
+    if (sealed.isArray()) {
+        cs.chainIndex = quint64(seal.at(0).toInteger());
+        cs.chainPrev = seal.at(1).toByteArray();
+        cs.signature = seal.at(2).toByteArray();
+    }
     return cs;
 }
 

@@ -51,9 +51,11 @@ struct StringTable {
 /// Adds the protocol version and serialises.
 [[nodiscard]] QByteArray closeBody(QCborMap m);
 
-/// [seq, type, record, campaign, parent, hlc, fields] — the device is implied or indexed.
+/// [seq, type, record, campaign, parent, hlc, fields, seal] — the device is implied or indexed;
+/// seal is [chainIndex, chainPrev, signature] or null (a change set from before signing).
+inline constexpr qsizetype ChangeElements = 8;
 [[nodiscard]] QCborArray encodeChange(const ChangeSet &cs, StringTable &types, StringTable &fields);
-/// The 7 elements encodeChange() writes, starting at `offset` in `a`.
+/// The ChangeElements elements encodeChange() writes, starting at `offset` in `a`.
 [[nodiscard]] Result<ChangeSet> decodeChange(const QCborArray &a, qsizetype offset,
                                              const QByteArray &device, const QStringList &types,
                                              const QStringList &fields, const Limits &limits);

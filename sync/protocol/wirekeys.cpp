@@ -15,6 +15,7 @@ QByteArray encode(const QList<DeviceInfo> &devices) {
         m.insert(key("name"), d.name);
         m.insert(key("role"), d.role);
         m.insert(key("box_pk"), d.boxKey);
+        m.insert(key("sign_pk"), d.signKey);
         m.insert(key("revoked"), d.revoked);
         a.append(m);
     }
@@ -30,10 +31,12 @@ Result<QList<DeviceInfo>> decodeDevices(const QByteArray &body) {
     QList<DeviceInfo> out;
     for (const QCborValue &v : m->value(key("devices")).toArray()) {
         const QCborMap d = v.toMap();
-        DeviceInfo info{d.value(key("device")).toByteArray(), d.value(key("name")).toString(),
-                        d.value(key("role")).toString(), d.value(key("box_pk")).toByteArray(),
-                        d.value(key("revoked")).toBool()};
-        if (info.device.size() != DeviceIdSize || info.boxKey.size() != 32)
+        DeviceInfo info{
+            d.value(key("device")).toByteArray(), d.value(key("name")).toString(),
+            d.value(key("role")).toString(),      d.value(key("box_pk")).toByteArray(),
+            d.value(key("revoked")).toBool(),     d.value(key("sign_pk")).toByteArray()};
+        if (info.device.size() != DeviceIdSize || info.boxKey.size() != 32 ||
+            info.signKey.size() != 32)
             return malformed(QStringLiteral("a device entry is malformed"));
         out.append(info);
     }

@@ -77,16 +77,22 @@ Result<PullPage> decodePullPage(const QByteArray &body, const Limits &limits) {
     page.next = next.toInteger();
     page.more = m->value(key("more")).toBool();
     for (const QCborValue &c : changes.toArray()) {
-        const QCborArray a = c.toArray();
-        if (!c.isArray() || a.size() != 9 || !a.at(0).isInteger() || !a.at(8).isInteger())
-            return malformed(QStringLiteral("a pulled change set must be an array of 9"));
+        // Device index, the change set, server sequence. A page parked by a release before
+        // signing has no seal and is still read.
+        QCborArray a = c.toArray();
+        if (a.size() == ChangeElements + 1)
+            a.insert(ChangeElements, QCborValue(nullptr));
+        constexpr qsizetype Size = ChangeElements + 2;
+        if (!c.isArray() || a.size() != Size || !a.at(0).isInteger() || !a.at(Size - 1).isInteger())
+            return malformed(QStringLiteral("a pulled change set must be an array of %1")
+                                 .arg(ChangeElements + 2));
         const qint64 d = a.at(0).toInteger();
         if (d < 0 || d >= deviceIds->size())
             return malformed(QStringLiteral("device index out of range"));
         auto cs = decodeChange(a, 1, deviceIds->at(d), *types, *fields, limits);
         if (!cs)
             return cs.error();
-        cs->serverSeq = a.at(8).toInteger();
+        cs->serverSeq = a.at(Size - 1).toInteger();
         if (cs->serverSeq <= 0)
             return malformed(QStringLiteral("a pulled change set needs its server sequence"));
         page.changeSets.append(std::move(*cs));

@@ -44,8 +44,9 @@ Result<QList<ChangeSet>> decodePush(const QByteArray &body, const QByteArray &de
     QList<ChangeSet> out;
     out.reserve(arr.size());
     for (const QCborValue &c : arr) {
-        if (!c.isArray() || c.toArray().size() != 7)
-            return malformed(QStringLiteral("a change set must be an array of 7"));
+        if (!c.isArray() || c.toArray().size() != ChangeElements)
+            return malformed(
+                QStringLiteral("a change set must be an array of %1").arg(ChangeElements));
         auto cs = decodeChange(c.toArray(), 0, device, *types, *fields, limits);
         if (!cs)
             return cs.error();

@@ -1,5 +1,7 @@
 #include "sync/server/changelog.h"
 
+#include "change/canonical.h"
+#include "change/provenance.h"
 #include "sync/server/serverdatabase.h"
 
 #include <QCborArray>
@@ -83,11 +85,53 @@ knownRecords(ServerDatabase &db, const QList<ChangeSet> &changeSets, const Seque
     return records;
 }
 
+/// The pusher's chain heads in the campaigns of the new change sets (campaign -> head).
+using ChainHeads = QHash<QString, provenance::ChainHead>;
+
+Result<ChainHeads> knownHeads(ServerDatabase &db, const QList<ChangeSet> &changeSets,
+                              const QString &device, const Sequences &seqs) {
+    ChainHeads heads;
+    for (const ChangeSet &cs : changeSets) {
+        const QString campaign = normaliseCampaignId(cs.campaignId);
+        if (seqs.contains(cs.id) || heads.contains(campaign))
+            continue;
+        auto q = db.exec(QStringLiteral("SELECT chain_index, digest FROM changes WHERE device = ? "
+                                        "AND campaign_id = ? AND chain_index IS NOT NULL "
+                                        "ORDER BY chain_index DESC LIMIT 1"),
+                         {device, campaign});
+        if (!q)
+            return q.error();
+        provenance::ChainHead head;
+        if (q->next()) {
+            head.index = quint64(q->value(0).toLongLong());
+            head.digest = q->value(1).toByteArray();
+        }
+        heads.insert(campaign, head);
+    }
+    return heads;
+}
+
+/// Why a signed change set cannot be stored now, or an empty string (then `heads` moved on).
+/// Devices check all of this themselves; the server checks it too so that what it stores is
+/// one unbroken chain per device and campaign, which members can follow without gaps.
+QString judgeSeal(const ChangeSet &cs, const QString &campaign, const QByteArray &signKey,
+                  ChainHeads &heads) {
+    if (!cs.isSigned())
+        return QStringLiteral("unsigned");
+    if (!provenance::signatureValid(cs, signKey))
+        return QStringLiteral("bad_signature");
+    provenance::ChainHead next;
+    if (provenance::followChain(cs, heads.value(campaign), &next) != provenance::Verdict::Verified)
+        return QStringLiteral("chain_out_of_order");
+    heads.insert(campaign, next);
+    return {};
+}
+
 /// Judges each change set on its own: answered in batch order, once per change id. Rejections
 /// go to `rejected`; `records` learns the records the plan creates.
-PushPlan planPush(const QList<ChangeSet> &changeSets, const QString &device, qint64 nowMs,
+PushPlan planPush(const QList<ChangeSet> &changeSets, const DeviceRow &device, qint64 nowMs,
                   const QSet<QString> &campaigns, const Sequences &seqs,
-                  QHash<QString, RecordMeta> &records,
+                  QHash<QString, RecordMeta> &records, ChainHeads &heads,
                   QList<QPair<QByteArray, QString>> &rejected) {
     PushPlan plan;
     QSet<QByteArray> handled;
@@ -109,6 +153,11 @@ PushPlan planPush(const QList<ChangeSet> &changeSets, const QString &device, qin
             rejected.append({cs.id, QStringLiteral("clock_ahead")});
             continue;
         }
+        const ChainHeads headsBefore = heads;
+        if (const QString why = judgeSeal(cs, campaign, device.signKey, heads); !why.isEmpty()) {
+            rejected.append({cs.id, why});
+            continue;
+        }
         // Never a null QString: Qt SQL binds those as NULL.
         const QString parent = cs.parentId.isEmpty() ? QStringLiteral("") : cs.parentId;
         const RecordMeta meta{cs.recordType, campaign, parent};
@@ -118,10 +167,13 @@ PushPlan planPush(const QList<ChangeSet> &changeSets, const QString &device, qin
             plan.newRecords.append({cs.recordId, meta.type, meta.campaign, meta.parent});
         } else if (!(*it == meta)) {
             rejected.append({cs.id, QStringLiteral("conflicting_record")});
+            heads = headsBefore; // not stored: its place in the chain stays free
             continue;
         }
-        plan.newChanges.append({cs.id, device, campaign, cs.recordId, cs.recordType, parent,
-                                qint64(cs.hlc), ChangeLog::encodeFields(cs.fields), nowMs});
+        plan.newChanges.append({cs.id, device.id, campaign, cs.recordId, cs.recordType, parent,
+                                qint64(cs.hlc), ChangeLog::encodeFields(cs.fields), nowMs,
+                                qint64(cs.chainIndex), cs.chainPrev, cs.signature,
+                                heads.value(campaign).digest});
         plan.storedOrder.append(cs.id);
     }
     return plan;
@@ -139,7 +191,9 @@ Result<void> storePlan(ServerDatabase &db, const PushPlan &plan, Sequences &seqs
         QStringLiteral("changes"),
         {QStringLiteral("change_id"), QStringLiteral("device"), QStringLiteral("campaign_id"),
          QStringLiteral("record_id"), QStringLiteral("record_type"), QStringLiteral("parent_id"),
-         QStringLiteral("hlc"), QStringLiteral("fields"), QStringLiteral("received_at")},
+         QStringLiteral("hlc"), QStringLiteral("fields"), QStringLiteral("received_at"),
+         QStringLiteral("chain_index"), QStringLiteral("chain_prev"), QStringLiteral("signature"),
+         QStringLiteral("digest")},
         plan.newChanges, QStringLiteral("RETURNING change_id, seq"), [&](const QSqlQuery &q) {
             seqs.insert(q.value(0).toByteArray(), q.value(1).toLongLong());
         });
@@ -195,13 +249,21 @@ Result<wire::PushResult> ChangeLog::push(const QList<ChangeSet> &changeSets, con
     auto memberOf = m_db.campaignsOf(device);
     if (!memberOf)
         return memberOf.error();
+    auto pusher = m_db.device(device);
+    if (!pusher)
+        return pusher.error();
+    if (!*pusher)
+        return makeError(ErrorCode::NotFound, QStringLiteral("the pushing device is unknown"));
+    auto heads = knownHeads(m_db, changeSets, device, *seqs);
+    if (!heads)
+        return heads.error();
     const QSet<QString> campaigns(memberOf->cbegin(), memberOf->cend());
     auto records = knownRecords(m_db, changeSets, *seqs);
     if (!records)
         return records.error();
 
     const PushPlan plan =
-        planPush(changeSets, device, nowMs, campaigns, *seqs, *records, result.rejected);
+        planPush(changeSets, **pusher, nowMs, campaigns, *seqs, *records, *heads, result.rejected);
     if (auto r = storePlan(m_db, plan, *seqs); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
@@ -216,13 +278,20 @@ Result<wire::PushResult> ChangeLog::push(const QList<ChangeSet> &changeSets, con
     return result;
 }
 
-Result<wire::PullPage> ChangeLog::pull(const QString &device, qint64 after, int limit) {
-    auto q = m_db.exec(
-        QStringLiteral("SELECT seq, change_id, record_type, record_id, campaign_id, parent_id, "
-                       "hlc, fields FROM changes WHERE seq > ? AND campaign_id IN "
-                       "(SELECT campaign_id FROM members WHERE device_id = ?) "
-                       "ORDER BY seq LIMIT ?"),
-        {after, device, limit + 1});
+Result<wire::PullPage> ChangeLog::pull(const QString &device, qint64 after, int limit,
+                                       const QString &campaign) {
+    QString sql = QStringLiteral(
+        "SELECT seq, change_id, record_type, record_id, campaign_id, parent_id, hlc, fields, "
+        "chain_index, chain_prev, signature FROM changes WHERE seq > ? AND campaign_id IN "
+        "(SELECT campaign_id FROM members WHERE device_id = ?) ");
+    QVariantList values{after, device};
+    if (!campaign.isEmpty()) {
+        sql += QStringLiteral("AND campaign_id = ? ");
+        values.append(campaign);
+    }
+    sql += QStringLiteral("ORDER BY seq LIMIT ?");
+    values.append(limit + 1);
+    auto q = m_db.exec(sql, values);
     if (!q)
         return q.error();
     wire::PullPage page;
@@ -250,6 +319,11 @@ Result<wire::PullPage> ChangeLog::pull(const QString &device, qint64 after, int 
         cs.parentId = q->value(5).toString();
         cs.hlc = Hlc(q->value(6).toLongLong());
         cs.fields = std::move(*decoded);
+        if (!q->value(10).isNull()) {
+            cs.chainIndex = quint64(q->value(8).toLongLong());
+            cs.chainPrev = q->value(9).toByteArray();
+            cs.signature = q->value(10).toByteArray();
+        }
         bytes += fields.size();
         page.next = cs.serverSeq;
         page.changeSets.append(std::move(cs));

@@ -22,8 +22,10 @@ public:
     /// Stores the change sets `device` may write; answers every one (see PROTOCOL.md, Push).
     Result<wire::PushResult> push(const QList<ChangeSet> &changeSets, const QString &device,
                                   qint64 nowMs);
-    /// Change sets after `after` of the campaigns `device` is a member of.
-    Result<wire::PullPage> pull(const QString &device, qint64 after, int limit);
+    /// Change sets after `after` of the campaigns `device` is a member of (of `campaign` only,
+    /// when it is not empty).
+    Result<wire::PullPage> pull(const QString &device, qint64 after, int limit,
+                                const QString &campaign = {});
 
     /// The stored form of a change set's fields: CBOR [[name, value, [prev...]]...], the
     /// ciphertext byte for byte as received.

@@ -95,6 +95,15 @@ CREATE TABLE blobs (
     created_at BIGINT NOT NULL,
     PRIMARY KEY (content_id, campaign_id)
 ))"},
+    // Provenance: each change set's place in its author's chain for the campaign, the author's
+    // signature, and its canonical digest (the next one's chain_prev). NULL on change sets
+    // stored before signing existed.
+    {2, R"(
+ALTER TABLE changes ADD COLUMN chain_index BIGINT;
+ALTER TABLE changes ADD COLUMN chain_prev {BLOB};
+ALTER TABLE changes ADD COLUMN signature {BLOB};
+ALTER TABLE changes ADD COLUMN digest {BLOB};
+CREATE INDEX changes_by_chain ON changes (device, campaign_id, chain_index))"},
 };
 
 } // namespace

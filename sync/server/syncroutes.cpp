@@ -60,6 +60,8 @@ void SyncRoutes::install(QHttpServer &server) {
                  [this](const QHttpServerRequest &r) { return enrol(r); });
     server.route("/v1/devices", Method::Get,
                  [this](const QHttpServerRequest &r) { return devices(r); });
+    server.route("/v1/signers", Method::Get,
+                 [this](const QHttpServerRequest &r) { return signers(r); });
     server.route("/v1/enrol-codes", Method::Post,
                  [this](const QHttpServerRequest &r) { return enrolCode(r); });
     server.route("/v1/campaigns", Method::Put,
@@ -124,7 +126,24 @@ QHttpServerResponse SyncRoutes::devices(const QHttpServerRequest &request) {
         return http::internalError(rows.error());
     QList<wire::DeviceInfo> out;
     for (const DeviceRow &d : std::as_const(*rows))
-        out.append({QByteArray::fromHex(d.id.toLatin1()), d.name, d.role, d.boxKey, d.revoked});
+        out.append(
+            {QByteArray::fromHex(d.id.toLatin1()), d.name, d.role, d.boxKey, d.revoked, d.signKey});
+    return http::cbor(wire::encode(out));
+}
+
+QHttpServerResponse SyncRoutes::signers(const QHttpServerRequest &request) {
+    // Any device: it needs the authors' keys to check what it pulls. Public keys only, no
+    // names; revoked devices stay listed, their earlier change sets stay valid.
+    Caller caller;
+    if (auto f = m_auth.authenticate(request, caller))
+        return refuse(*f);
+    auto rows = m_db.devices();
+    if (!rows)
+        return http::internalError(rows.error());
+    QList<wire::DeviceInfo> out;
+    for (const DeviceRow &d : std::as_const(*rows))
+        out.append(
+            {QByteArray::fromHex(d.id.toLatin1()), {}, d.role, d.boxKey, d.revoked, d.signKey});
     return http::cbor(wire::encode(out));
 }
 
@@ -212,7 +231,9 @@ QHttpServerResponse SyncRoutes::push(const QHttpServerRequest &request) {
     if (!result)
         return http::internalError(result.error());
     qCDebug(lcServer).noquote() << "push from" << caller.deviceHex << "stored"
-                                << result->stored.size() << "rejected" << result->rejected.size();
+                                << result->stored.size() << "rejected" << result->rejected.size()
+                                << (result->rejected.isEmpty() ? QString()
+                                                               : result->rejected.first().second);
     return http::cbor(wire::encodePushResult(*result));
 }
 
@@ -228,7 +249,9 @@ QHttpServerResponse SyncRoutes::pull(const QHttpServerRequest &request) {
     if (!after || !limit)
         return refuse(malformed(QStringLiteral("after must be >= 0 and limit 1 to %1")
                                     .arg(wire::Limits{}.maxChangeSets)));
-    auto page = m_log.pull(caller.deviceHex, *after, int(*limit));
+    // campaign=ID narrows the pull to one campaign (the verifier reads one round's history).
+    const QString campaign = normaliseCampaignId(query.queryItemValue(QStringLiteral("campaign")));
+    auto page = m_log.pull(caller.deviceHex, *after, int(*limit), campaign);
     if (!page)
         return http::internalError(page.error());
     return http::cbor(wire::encodePullPage(*page));

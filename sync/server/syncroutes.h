@@ -28,6 +28,7 @@ private:
     QHttpServerResponse health();
     QHttpServerResponse enrol(const QHttpServerRequest &request);
     QHttpServerResponse devices(const QHttpServerRequest &request);
+    QHttpServerResponse signers(const QHttpServerRequest &request);
     QHttpServerResponse enrolCode(const QHttpServerRequest &request);
     QHttpServerResponse putCampaign(const QHttpServerRequest &request);
     QHttpServerResponse keys(const QHttpServerRequest &request);

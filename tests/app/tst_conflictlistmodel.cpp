@@ -29,9 +29,12 @@ public:
     [[nodiscard]] Store &store() { return *m_store; }
 
 private:
+    /// What a sync would carry: the sender's outbox, sealed, checked with its pinned key.
     static bool send(Store &from, Store &to) {
         auto out = from.pending(100000);
-        return out && to.applyRemote(*out).ok();
+        auto key = from.signerKey(from.deviceId());
+        return out && key && from.sealForPush(*out) && to.pinSigner(from.deviceId(), *key) &&
+               to.applyRemote(*out).ok();
     }
     QTemporaryDir m_dir;
     std::unique_ptr<Vault> m_vault;

@@ -14,6 +14,7 @@
 #include "../server/servertestsupport.h"
 #include "../tools/countingrelay.h"
 #include "benchutil.h"
+#include "change/chainaudit.h"
 #include "domain/entities.h"
 #include "store/inspection.h"
 #include "store/store.h"
@@ -159,6 +160,7 @@ struct Flow {
     qint64 ciphertext = 0;
     double pushSeconds = 0;
     double pullSeconds = 0;
+    double verifySeconds = 0; ///< signatures and chains of everything pulled, checked again
     WireBytes pushUp, pushDown, pullUp, pullDown;
     [[nodiscard]] double pushRatio() const {
         return double(pushUp.total() + pushDown.total()) / double(ciphertext);
@@ -259,9 +261,23 @@ Flow pushAndPull(int findings) {
                  .arg(have ? *have : -1)
                  .arg(findings));
 
+    // What the pull spent on provenance: the same signatures and chains checked once more,
+    // alone, on what the tablet now holds.
+    const auto held = tablet.store->changeSets(campaign);
+    if (!held)
+        fail(held.error().message);
+    QElapsedTimer verifyTimer;
+    verifyTimer.start();
+    const audit::Report audited = audit::run(
+        *held, [&](const QByteArray &device) { return *tablet.store->signerKey(device); });
+    const qint64 verifyNs = verifyTimer.nsecsElapsed();
+    if (!audited.ok() || audited.changeSets != pending->size())
+        fail(QStringLiteral("the pulled change sets do not verify"));
+
     const auto push = up.of(sync::SyncProgress::Push);
     const auto pull = down.of(sync::SyncProgress::Pull);
     Flow flow;
+    flow.verifySeconds = verifyNs / 1e9;
     flow.fieldChanges = fieldChanges;
     flow.changeSets = pending->size();
     flow.ciphertext = ciphertext;
@@ -289,10 +305,11 @@ void pushAndPull(int findings, const QString &label, int runs) {
     std::printf("#   pull: request heads %lld + bodies %lld, answer heads %lld + bodies %lld "
                 "bytes\n",
                 f.pullUp.head, f.pullUp.body, f.pullDown.head, f.pullDown.body);
-    QList<double> push, pull, pushWire, pushBodies, pullWire, pullBodies;
+    QList<double> push, pull, verifyShare, pushWire, pushBodies, pullWire, pullBodies;
     for (const Flow &x : std::as_const(flows)) {
         push.append(x.fieldChanges / x.pushSeconds);
         pull.append(x.fieldChanges / x.pullSeconds);
+        verifyShare.append(x.verifySeconds / x.pullSeconds);
         pushWire.append(x.pushRatio());
         pushBodies.append(x.pushBodyRatio());
         pullWire.append(x.pullRatio());
@@ -301,6 +318,8 @@ void pushAndPull(int findings, const QString &label, int runs) {
     reportRuns(QStringLiteral("sync_push_%1").arg(label), push, "field changes/s");
     reportRuns(QStringLiteral("sync_pull_apply_%1").arg(label), pull, "field changes/s",
                ">= 50000");
+    reportRuns(QStringLiteral("sync_pull_verify_share_%1").arg(label), verifyShare,
+               "signature+chain checks / pull-and-apply time");
     reportRuns(QStringLiteral("sync_wire_push_%1").arg(label), pushWire,
                "wire/ciphertext, heads+bodies", "<= 1.15");
     reportRuns(QStringLiteral("sync_wire_push_bodies_%1").arg(label), pushBodies,
@@ -530,7 +549,7 @@ private:
             QList<ChangeSet> batch;
             for (int i = 0; i < m_perRound; ++i)
                 batch.append(changeSet(s));
-            const QByteArray body = wire::encodePush(s.device.id, batch);
+            const QByteArray body = wire::encodePush(s.device.id, s.device.sealed(batch));
             send(s, "POST", "/v1/push", body,
                  [this, &s, n = batch.size()](bool ok, const QByteArray &answer) {
                      const auto result = wire::decodePushResult(answer);

@@ -2,7 +2,9 @@
 // Shared by the server tests: the real fieldledger-server process on a free loopback port, test
 // devices with raw libsodium keys, and signed HTTP through QNetworkAccessManager.
 
+#include "change/canonical.h"
 #include "change/changeset.h"
+#include "change/provenance.h"
 #include "sync/protocol/requestsigning.h"
 #include "sync/protocol/wire.h"
 
@@ -15,6 +17,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSet>
 #include <QtEndian>
 #include <QTimer>
 #include <QUuid>
@@ -26,6 +29,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include <memory>
 #include <optional>
 
 namespace fltest {
@@ -158,6 +162,57 @@ struct TestDevice {
             return fl::Result<QByteArray>(sign(m));
         };
     }
+    /// Seals this device's unsealed change sets into its chains, as a device does at push: a
+    /// change set sealed before (a repeated push) keeps its seal.
+    void seal(QList<fl::ChangeSet> &changes) const {
+        for (fl::ChangeSet &cs : changes) {
+            if (cs.isSigned() || cs.device != id)
+                continue;
+            const auto before = chains->sealed.constFind(cs.id);
+            if (before != chains->sealed.cend() && sameContent(*before, cs)) {
+                cs = *before;
+                continue;
+            }
+            fl::provenance::ChainHead &head = chains->heads[cs.campaignId];
+            auto next = fl::provenance::seal(cs, head, signer());
+            if (!next)
+                qFatal("sealing failed");
+            head = *next;
+            chains->sealed.insert(cs.id, cs);
+        }
+    }
+    /// A sealed copy of `changes`, for a push body built by hand.
+    [[nodiscard]] QList<fl::ChangeSet> sealed(QList<fl::ChangeSet> changes) const {
+        seal(changes);
+        return changes;
+    }
+    /// After a push: the chains go on from what the server stored, not from what it refused.
+    void settle(const QList<fl::ChangeSet> &sent, const QSet<QByteArray> &stored) const {
+        QHash<QString, fl::provenance::ChainHead> heads;
+        for (const fl::ChangeSet &cs : sent) {
+            if (cs.device != id || !cs.isSigned())
+                continue;
+            if (!heads.contains(cs.campaignId))
+                heads.insert(cs.campaignId, {cs.chainIndex - 1, cs.chainPrev});
+            if (stored.contains(cs.id) && cs.chainIndex == heads[cs.campaignId].index + 1)
+                heads[cs.campaignId] = {cs.chainIndex, fl::canonical::digest(cs)};
+            else if (!stored.contains(cs.id))
+                chains->sealed.remove(cs.id);
+        }
+        for (auto it = heads.cbegin(); it != heads.cend(); ++it)
+            chains->heads.insert(it.key(), *it);
+    }
+    static bool sameContent(fl::ChangeSet a, fl::ChangeSet b) {
+        a.chainIndex = b.chainIndex = 0;
+        a.chainPrev = b.chainPrev = {};
+        return fl::canonical::encode(a) == fl::canonical::encode(b);
+    }
+    struct Chains {
+        QHash<QString, fl::provenance::ChainHead> heads;
+        QHash<QByteArray, fl::ChangeSet> sealed;
+    };
+    std::shared_ptr<Chains> chains = std::make_shared<Chains>();
+
     /// A 32-byte key sealed to this device (crypto_box_seal): 80 bytes.
     [[nodiscard]] QByteArray sealedKey() const {
         QByteArray key(32, Qt::Uninitialized);
@@ -294,7 +349,20 @@ public:
         g.envelopes.append({campaign, office.id, office.sealedKey()});
         return send(office, "PUT", "/v1/campaigns", fl::wire::encode(g));
     }
-    HttpReply push(const TestDevice &d, const QList<fl::ChangeSet> &changes) {
+    /// Pushes `changes`, sealing the unsealed ones as the device's sync engine does.
+    HttpReply push(const TestDevice &d, QList<fl::ChangeSet> changes) {
+        d.seal(changes);
+        HttpReply r = send(d, "POST", "/v1/push", fl::wire::encodePush(d.id, changes));
+        if (auto result = fl::wire::decodePushResult(r.body); r.status == 200 && result) {
+            QSet<QByteArray> stored;
+            for (const auto &entry : std::as_const(result->stored))
+                stored.insert(entry.first);
+            d.settle(changes, stored);
+        }
+        return r;
+    }
+    /// Pushes exactly these bytes (a test of what the server refuses).
+    HttpReply pushRaw(const TestDevice &d, const QList<fl::ChangeSet> &changes) {
         return send(d, "POST", "/v1/push", fl::wire::encodePush(d.id, changes));
     }
     HttpReply pull(const TestDevice &d, qint64 after, int limit = 1000) {

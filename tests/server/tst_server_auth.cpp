@@ -147,8 +147,8 @@ void ServerAuthTest::badSignatureIsRefused() {
     QCOMPARE(forged.error(), QStringLiteral("bad_signature"));
 
     // Body changed after signing.
-    const QByteArray body =
-        fl::wire::encodePush(m_f->alice.id, {makeChange(m_f->alice, 1, m_f->campaign, newUuid())});
+    const QByteArray body = fl::wire::encodePush(
+        m_f->alice.id, m_f->alice.sealed({makeChange(m_f->alice, 1, m_f->campaign, newUuid())}));
     Headers hb = HttpClient::signedHeaders(m_f->alice, "POST", "/v1/push", body);
     hb.append({QByteArray("Content-Type"), QByteArray("application/cbor")});
     QByteArray tampered = body;

@@ -129,9 +129,13 @@ void ServerPostgresTest::twoServersOnOneDatabaseServeEveryChangeOnceInOrder() {
     for (int b = 0; b < Batches; ++b) {
         const int who = b % 2;
         const TestDevice &d = who ? f.alice : f.office;
+        // A campaign per batch: a device's change sets of one campaign form a chain the server
+        // takes in order, and these batches race each other on purpose.
+        const QString campaign = newUuid();
+        QCOMPARE(f.http->grant(f.office, campaign, {&f.alice}).status, 200);
         QList<fl::ChangeSet> batch;
         for (int i = 0; i < PerBatch; ++i) {
-            batch.append(makeChange(d, ++seq[who], f.campaign, newUuid()));
+            batch.append(makeChange(d, ++seq[who], campaign, newUuid()));
             pushedIds.insert(batch.last().id);
         }
         batches.append(batch);
@@ -141,7 +145,7 @@ void ServerPostgresTest::twoServersOnOneDatabaseServeEveryChangeOnceInOrder() {
     for (int b = 0; b < Batches; ++b) {
         const TestDevice &d = (b % 2) ? f.alice : f.office;
         HttpClient *c = servers[(b / 2) % 2];
-        const QByteArray body = fl::wire::encodePush(d.id, batches.at(b));
+        const QByteArray body = fl::wire::encodePush(d.id, d.sealed(batches.at(b)));
         QNetworkRequest req(QUrl(c->base().toString() + QStringLiteral("/v1/push")));
         for (const auto &[k, v] : HttpClient::signedHeaders(d, "POST", "/v1/push", body))
             req.setRawHeader(k, v);
@@ -241,8 +245,8 @@ void ServerPostgresTest::pushWaitsForTheSequenceLock() {
         QVERIFY(q.exec(QStringLiteral("BEGIN")));
         QVERIFY(q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(0x464c50555348ll)));
 
-        const QByteArray body =
-            fl::wire::encodePush(f.alice.id, {makeChange(f.alice, 1, f.campaign, newUuid())});
+        const QByteArray body = fl::wire::encodePush(
+            f.alice.id, f.alice.sealed({makeChange(f.alice, 1, f.campaign, newUuid())}));
         QNetworkRequest req(QUrl(f.http->base().toString() + QStringLiteral("/v1/push")));
         for (const auto &[k, v] : HttpClient::signedHeaders(f.alice, "POST", "/v1/push", body))
             req.setRawHeader(k, v);

@@ -30,7 +30,7 @@ void ServerShutdownTest::sigtermStopsBetweenRequestsAndKeepsEveryAnsweredPush() 
 
     // A push whose body is still on its way when the stop comes.
     const QList<fl::ChangeSet> late{makeChange(f.alice, 21, f.campaign, newUuid())};
-    const QByteArray body = fl::wire::encodePush(f.alice.id, late);
+    const QByteArray body = fl::wire::encodePush(f.alice.id, f.alice.sealed(late));
     QTcpSocket socket;
     socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(f.server.url().port()));
     QVERIFY(socket.waitForConnected(5000));

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void pushToForeignCampaignIsRejectedNotMember();
     void clockAheadIsRejected();
     void conflictingRecordIsRejected();
+    void provenanceIsChecked();
+    void pullOfOneCampaign();
     void pushNamingAnotherDeviceIsMalformed();
     void malformedCborIsRefused();
     void wrongContentTypeIsRefused();
@@ -123,7 +125,14 @@ void ServerSyncTest::clockAheadIsRejected() {
         makeChange(m_f->alice, 1, m_f->campaign, newUuid(), fl::hlc::make(twoHoursAhead, 0));
     const fl::ChangeSet near =
         makeChange(m_f->alice, 2, m_f->campaign, newUuid(), fl::hlc::make(halfHourAhead, 0));
-    auto result = fl::wire::decodePushResult(m_f->http->push(m_f->alice, {ahead, near}).body);
+    // Each in a campaign of its own: a refused change set holds no place in its author's
+    // chain, and the next one there would be refused as out of order (provenanceIsChecked).
+    const QString otherCampaign = newUuid();
+    QCOMPARE(m_f->http->grant(m_f->office, otherCampaign, {&m_f->alice}).status, 200);
+    fl::ChangeSet nearElsewhere = near;
+    nearElsewhere.campaignId = otherCampaign;
+    auto result =
+        fl::wire::decodePushResult(m_f->http->push(m_f->alice, {ahead, nearElsewhere}).body);
     QVERIFY(result.ok());
     QCOMPARE(result->rejected.size(), 1);
     QCOMPARE(result->rejected.first().first, ahead.id);
@@ -143,19 +152,91 @@ void ServerSyncTest::conflictingRecordIsRejected() {
         makeChange(m_f->alice, 3, m_f->campaign, record, 0, QStringLiteral("note"), visit);
     const fl::ChangeSet otherParent =
         makeChange(m_f->alice, 4, m_f->campaign, record, 0, QStringLiteral("finding"), newUuid());
-    auto result = fl::wire::decodePushResult(
-        m_f->http->push(m_f->alice, {create, edit, otherType, otherParent}).body);
+    auto result =
+        fl::wire::decodePushResult(m_f->http->push(m_f->alice, {create, edit, otherType}).body);
     QVERIFY(result.ok());
     QCOMPARE(result->stored.size(), 2);
-    QCOMPARE(result->rejected.size(), 2);
-    for (const auto &[id, reason] : std::as_const(result->rejected))
-        QCOMPARE(reason, QStringLiteral("conflicting_record"));
+    QCOMPARE(result->rejected.size(), 1);
+    QCOMPARE(result->rejected.first().second, QStringLiteral("conflicting_record"));
+    // Pushed after the refused one: its place was freed, it is sealed anew and judged alike.
+    result = fl::wire::decodePushResult(m_f->http->push(m_f->alice, {otherParent}).body);
+    QVERIFY(result.ok());
+    QCOMPARE(result->rejected.size(), 1);
+    QCOMPARE(result->rejected.first().second, QStringLiteral("conflicting_record"));
+}
+
+void ServerSyncTest::provenanceIsChecked() {
+    // The server keeps one unbroken, signed chain per device and campaign: what it stores, a
+    // member can follow without gaps; it checks with the same rules the devices do.
+    fl::ChangeSet bare = makeChange(m_f->alice, 1, m_f->campaign, newUuid());
+    fl::ChangeSet forged = makeChange(m_f->alice, 2, m_f->campaign, newUuid());
+    forged.chainIndex = 1; // the right place, but bob's signature on alice's change set
+    forged.signature = m_f->bob.sign(fl::canonical::encode(forged));
+    fl::ChangeSet farAhead = makeChange(m_f->alice, 3, m_f->campaign, newUuid());
+    farAhead.chainIndex = 5;
+    farAhead.chainPrev = QByteArray(32, '\x01');
+    farAhead.signature = m_f->alice.sign(fl::canonical::encode(farAhead));
+    auto result =
+        fl::wire::decodePushResult(m_f->http->pushRaw(m_f->alice, {bare, forged, farAhead}).body);
+    QVERIFY(result.ok());
+    QCOMPARE(result->stored.size(), 0);
+    QCOMPARE(result->rejected.size(), 3);
+    QCOMPARE(result->rejected.at(0).second, QStringLiteral("unsigned"));
+    QCOMPARE(result->rejected.at(1).second, QStringLiteral("bad_signature"));
+    QCOMPARE(result->rejected.at(2).second, QStringLiteral("chain_out_of_order"));
+
+    // Sealed properly they are stored, and served with their seals as signed.
+    auto stored = fl::wire::decodePushResult(
+        m_f->http->push(m_f->alice, {bare, makeChange(m_f->alice, 4, m_f->campaign, newUuid())})
+            .body);
+    QVERIFY(stored);
+    QCOMPARE(stored->rejected.value(0).second, QString());
+    QCOMPARE(stored->stored.size(), 2);
+    const auto pulled = m_f->http->pullAll(m_f->office);
+    QVERIFY(pulled);
+    QCOMPARE(pulled->size(), 2);
+    QCOMPARE(pulled->at(0).chainIndex, quint64(1));
+    QCOMPARE(pulled->at(1).chainPrev, fl::canonical::digest(pulled->at(0)));
+    for (const fl::ChangeSet &cs : *pulled)
+        QVERIFY(fl::provenance::signatureValid(cs, m_f->alice.signPk));
+
+    // Any member learns the authors' keys, without their names.
+    const HttpReply signers = m_f->http->send(m_f->bob, "GET", "/v1/signers");
+    QCOMPARE(signers.status, 200);
+    auto list = fl::wire::decodeDevices(signers.body);
+    QVERIFY(list);
+    bool found = false;
+    for (const fl::wire::DeviceInfo &d : *list) {
+        QVERIFY(d.name.isEmpty());
+        if (d.device == m_f->alice.id) {
+            found = true;
+            QCOMPARE(d.signKey, m_f->alice.signPk);
+        }
+    }
+    QVERIFY(found);
+}
+
+void ServerSyncTest::pullOfOneCampaign() {
+    const QString other = newUuid();
+    QCOMPARE(m_f->http->grant(m_f->office, other, {&m_f->alice}).status, 200);
+    QCOMPARE(m_f->http
+                 ->push(m_f->alice, {makeChange(m_f->alice, 1, m_f->campaign, newUuid()),
+                                     makeChange(m_f->alice, 2, other, newUuid())})
+                 .status,
+             200);
+    const HttpReply r = m_f->http->send(
+        m_f->office, "GET", "/v1/pull?after=0&limit=10&campaign=" + other.toUpper().toLatin1());
+    QCOMPARE(r.status, 200);
+    auto page = fl::wire::decodePullPage(r.body);
+    QVERIFY(page);
+    QCOMPARE(page->changeSets.size(), 1);
+    QCOMPARE(page->changeSets.first().campaignId, other);
 }
 
 void ServerSyncTest::pushNamingAnotherDeviceIsMalformed() {
     // Alice signs a batch that claims to be bob's.
-    const QByteArray body =
-        fl::wire::encodePush(m_f->bob.id, {makeChange(m_f->bob, 1, m_f->campaign, newUuid())});
+    const QByteArray body = fl::wire::encodePush(
+        m_f->bob.id, m_f->bob.sealed({makeChange(m_f->bob, 1, m_f->campaign, newUuid())}));
     const HttpReply r = m_f->http->send(m_f->alice, "POST", "/v1/push", body);
     QCOMPARE(r.status, 400);
     QCOMPARE(r.error(), QStringLiteral("malformed"));
@@ -183,8 +264,8 @@ void ServerSyncTest::malformedCborIsRefused() {
 }
 
 void ServerSyncTest::wrongContentTypeIsRefused() {
-    const QByteArray body =
-        fl::wire::encodePush(m_f->alice.id, {makeChange(m_f->alice, 1, m_f->campaign, newUuid())});
+    const QByteArray body = fl::wire::encodePush(
+        m_f->alice.id, m_f->alice.sealed({makeChange(m_f->alice, 1, m_f->campaign, newUuid())}));
     const HttpReply json =
         m_f->http->send(m_f->alice, "POST", "/v1/push", body, "application/json");
     QCOMPARE(json.status, 415);

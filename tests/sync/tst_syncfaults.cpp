@@ -240,6 +240,16 @@ QByteArray SyncFaultsTest::remotePage() {
     }
     wire::PullPage page;
     page.changeSets = *otherStore.pending(100);
+    if (!otherStore.sealForPush(page.changeSets))
+        return {};
+    // The author's key, as GET /v1/signers gives it to the pulling device.
+    m_fake->on("/v1/signers",
+               answer(200, wire::encode(QList<wire::DeviceInfo>{{other.deviceId(),
+                                                                 {},
+                                                                 QStringLiteral("inspector"),
+                                                                 other.boxPublicKey(),
+                                                                 false,
+                                                                 other.signingPublicKey()}})));
     qint64 seq = 0;
     for (ChangeSet &cs : page.changeSets)
         cs.serverSeq = ++seq;

@@ -4,6 +4,7 @@
 #include <QCborArray>
 #include <QCborValue>
 #include <QTest>
+#include <QUuid>
 
 using namespace fl;
 
@@ -18,6 +19,8 @@ ChangeSet sample() {
     cs.campaignId = QStringLiteral("c0ffee00-0000-4000-8000-000000000001");
     cs.parentId = QStringLiteral("visit-1");
     cs.hlc = hlc::make(1'767'225'600'000ull, 3);
+    cs.chainIndex = 4;
+    cs.chainPrev = QByteArray(32, '\x33');
     cs.fields = {
         FieldChange{
             QStringLiteral("title"),
@@ -39,14 +42,20 @@ private Q_SLOTS:
         const QCborValue v = QCborValue::fromCbor(canonical::encode(cs), &err);
         QCOMPARE(err.error, QCborError::NoError);
         const QCborArray a = v.toArray();
-        QCOMPARE(a.size(), 10);
+        QCOMPARE(a.size(), 12);
         QCOMPARE(a.at(0).toString(), QStringLiteral("fl-changeset"));
         QCOMPARE(a.at(1).toInteger(), canonical::Version);
         QCOMPARE(a.at(2).toByteArray(), cs.id);
         QCOMPARE(a.at(3).toByteArray(), cs.device);
         QCOMPARE(a.at(4).toString(), cs.recordType);
+        // UUIDs as their 16 bytes, as the wire carries them; other ids as text.
+        QCOMPARE(a.at(5).toByteArray(), QUuid::fromString(cs.recordId).toRfc4122());
+        QCOMPARE(a.at(6).toByteArray(), QUuid::fromString(cs.campaignId).toRfc4122());
+        QCOMPARE(a.at(7).toString(), cs.parentId);
         QCOMPARE(a.at(8).toInteger(), qint64(cs.hlc));
-        const QCborArray fields = a.at(9).toArray();
+        QCOMPARE(a.at(9).toInteger(), qint64(cs.chainIndex));
+        QCOMPARE(a.at(10).toByteArray(), cs.chainPrev);
+        const QCborArray fields = a.at(11).toArray();
         QCOMPARE(fields.size(), 2);
         // Field-name order, whatever order the author wrote them in.
         QCOMPARE(fields.at(0).toArray().at(0).toString(), QStringLiteral("deduction"));
@@ -75,9 +84,9 @@ private Q_SLOTS:
 
     void everyDefiningPartChangesTheDigest_data() {
         QTest::addColumn<int>("part");
-        const char *names[] = {"id",       "device", "recordType",  "recordId",
-                               "campaign", "parent", "clock",       "fieldName",
-                               "value",    "prev",   "fieldDropped"};
+        const char *names[] = {"id",           "device",     "recordType", "recordId", "campaign",
+                               "parent",       "clock",      "fieldName",  "value",    "prev",
+                               "fieldDropped", "chainIndex", "chainPrev"};
         for (int i = 0; i < int(std::size(names)); ++i)
             QTest::newRow(names[i]) << i;
     }
@@ -119,13 +128,37 @@ private Q_SLOTS:
         case 10:
             cs.fields.removeLast();
             break;
+        case 11:
+            cs.chainIndex += 1;
+            break;
+        case 12:
+            cs.chainPrev[0] = '\x01';
+            break;
         }
         QVERIFY(canonical::encode(cs) != canonical::encode(original));
         QVERIFY(canonical::digest(cs) != canonical::digest(original));
     }
 
+    void signatureAndServerSequenceAreNotPartOfIt() {
+        ChangeSet a = sample();
+        ChangeSet b = sample();
+        b.signature = QByteArray(64, '\x5a');
+        b.serverSeq = 7;
+        QCOMPARE(canonical::encode(a), canonical::encode(b));
+    }
+
+    void uuidSpellingDoesNotChangeTheBytes() {
+        // The wire carries a UUID as 16 bytes and gives it back in lower case: an author who
+        // wrote it in upper case must still be verified by those who pull it.
+        ChangeSet a = sample();
+        ChangeSet b = sample();
+        b.recordId = b.recordId.toUpper();
+        b.campaignId = b.campaignId.toUpper();
+        QCOMPARE(canonical::encode(a), canonical::encode(b));
+    }
+
     void emptyAndAbsentTextAreTheSame() {
-        // A parent-less record encodes its parent as "", so a null QString and an empty one
+        // A parent-less record encodes its parent as null, so a null QString and an empty one
         // (as a decoder may give either) sign alike.
         ChangeSet a = sample();
         ChangeSet b = sample();

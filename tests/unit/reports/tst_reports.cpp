@@ -268,6 +268,7 @@ void TestReports::ledgerExportsAgreeOnDevicesThatGotChangesInAnotherOrder() {
     for (Device *d : {&a, &b}) {
         FL_VERIFY_OK(d->create());
         FL_VERIFY_OK(d->shareKeyFrom(*m_dev, m_campaign.id));
+        QVERIFY(introduce(*d, *m_dev));
         FL_VERIFY_OK(d->store().applyRemote(planning));
         QVERIFY(d->store().clock().observe(hlc::make(sameMs, 0)));
         Inspection in(d->store());
@@ -280,7 +281,7 @@ void TestReports::ledgerExportsAgreeOnDevicesThatGotChangesInAnotherOrder() {
         f.deduction = 1;
         f.title = QStringLiteral("同一时刻的问题 %1").arg(n);
         FL_VERIFY_OK(in.createFinding(f));
-        recorded[n++] = *d->store().pending(100);
+        recorded[n++] = outbox(d->store());
     }
     QCOMPARE(recorded[0].first().hlc, recorded[1].first().hlc);
 
@@ -291,6 +292,7 @@ void TestReports::ledgerExportsAgreeOnDevicesThatGotChangesInAnotherOrder() {
     for (Device *office : {&c, &d}) {
         FL_VERIFY_OK(office->create());
         FL_VERIFY_OK(office->shareKeyFrom(*m_dev, m_campaign.id));
+        QVERIFY(introduce(*office, *m_dev) && introduce(*office, a) && introduce(*office, b));
         FL_VERIFY_OK(office->store().applyRemote(planning));
         FL_VERIFY_OK(office->store().applyRemote(recorded[n]));
         FL_VERIFY_OK(office->store().applyRemote(recorded[1 - n]));

@@ -9,11 +9,13 @@
 
 #include <QCborArray>
 #include <QDateTime>
+#include <QHash>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -85,8 +87,58 @@ private:
     std::unique_ptr<Store> m_store;
 };
 
-/// Every change set a store holds (local and pulled), oldest first.
-inline QList<ChangeSet> allChangeSets(const Store &store) {
+/// What a device pushes: its outbox, sealed into its chains (signed), oldest first.
+inline QList<ChangeSet> outbox(Store &store, int limit = 1'000'000) {
+    auto pending = store.pending(limit);
+    if (!pending)
+        return {};
+    QList<ChangeSet> batch = *pending;
+    if (!store.sealForPush(batch))
+        return {};
+    return batch;
+}
+
+/// Lets `to` check what `from` signs (what GET /v1/signers does in a sync).
+inline bool introduce(const Device &to, const Device &from) {
+    return to.store().pinSigner(from.vault().deviceId(), from.vault().signingPublicKey()).ok();
+}
+
+/// Every device of `devices` knows every other's signing key.
+template<typename Devices> inline bool introduceAll(const Devices &devices) {
+    for (const auto &a : devices) {
+        for (const auto &b : devices) {
+            if (&a != &b && !introduce(*a, *b))
+                return false;
+        }
+    }
+    return true;
+}
+
+/// Reorders `changeSets` (already shuffled) so that each author's change sets of a campaign
+/// come in chain order, keeping the interleaving of authors: the order a server that checks
+/// chains hands them out in, one of many.
+inline void keepChainOrder(QList<ChangeSet> &changeSets) {
+    QHash<QByteArray, QList<ChangeSet>> chains;
+    const auto keyOf = [](const ChangeSet &cs) {
+        return cs.device + cs.campaignId.toUtf8();
+    };
+    for (const ChangeSet &cs : std::as_const(changeSets))
+        chains[keyOf(cs)].append(cs);
+    for (auto &chain : chains) {
+        std::sort(chain.begin(), chain.end(), [](const ChangeSet &a, const ChangeSet &b) {
+            return a.chainIndex < b.chainIndex;
+        });
+    }
+    QHash<QByteArray, int> taken;
+    for (ChangeSet &cs : changeSets) {
+        const QByteArray k = keyOf(cs);
+        cs = chains[k].at(taken[k]++);
+    }
+}
+
+/// Every change set a store holds (local, sealed now if it was not, and pulled), oldest first.
+inline QList<ChangeSet> allChangeSets(Store &store) {
+    (void)outbox(store);
     QList<ChangeSet> out;
     auto j = store.journal({}, 1'000'000);
     if (!j)

@@ -108,7 +108,9 @@ QString titleOf(const Store &store, const QString &id) {
 }
 
 /// The newest journal entry of a record on a store.
-ChangeSet newestChange(const Store &store, const QString &recordId) {
+/// The newest change set of a record, sealed as its author would push it.
+ChangeSet newestChange(Store &store, const QString &recordId) {
+    (void)outbox(store);
     auto j = store.journal(recordId, 1);
     return j && !j->isEmpty() ? j->first().change : ChangeSet{};
 }
@@ -159,7 +161,8 @@ std::unique_ptr<TestConvergence::Pair> TestConvergence::makePair() {
         return nullptr;
     if (!p->a->store().write([](Writer &w) { return w.createCampaignKey(Campaign); }))
         return nullptr;
-    if (!p->b->shareKeyFrom(*p->a, Campaign))
+    if (!p->b->shareKeyFrom(*p->a, Campaign) || !introduce(*p->a, *p->b) ||
+        !introduce(*p->b, *p->a))
         return nullptr;
     auto id = p->a->store().create(
         FindingType, Campaign, QStringLiteral("visit-1"),
@@ -167,7 +170,7 @@ std::unique_ptr<TestConvergence::Pair> TestConvergence::makePair() {
     if (!id)
         return nullptr;
     p->record = *id;
-    auto r = p->b->store().applyRemote(*p->a->store().pending(1000));
+    auto r = p->b->store().applyRemote(outbox(p->a->store()));
     if (!r || r->applied != 1)
         return nullptr;
     return p;
@@ -175,8 +178,8 @@ std::unique_ptr<TestConvergence::Pair> TestConvergence::makePair() {
 
 // Both directions, everything each has made locally and not yet confirmed.
 void TestConvergence::exchange(Pair &p) {
-    const QList<ChangeSet> fromA = *p.a->store().pending(100000);
-    const QList<ChangeSet> fromB = *p.b->store().pending(100000);
+    const QList<ChangeSet> fromA = outbox(p.a->store());
+    const QList<ChangeSet> fromB = outbox(p.b->store());
     auto ra = p.a->store().applyRemote(fromB);
     auto rb = p.b->store().applyRemote(fromA);
     QVERIFY(ra && rb);
@@ -196,12 +199,12 @@ void TestConvergence::concurrentEditsConvergeAndKeepTheLosingValue() {
     // Both replaced the same value: they are concurrent.
     QCOMPARE(changeA.fields[0].prev, changeB.fields[0].prev);
 
-    const QList<ChangeSet> fromA = *a.pending(1000);
+    const QList<ChangeSet> fromA = outbox(a);
     auto rb = b.applyRemote(fromA);
     QVERIFY(rb);
     QCOMPARE(rb->applied, 1);    // A's edit
     QCOMPARE(rb->duplicates, 1); // A's create, which B already has
-    auto ra = a.applyRemote(*b.pending(1000));
+    auto ra = a.applyRemote(outbox(b));
     QVERIFY(ra);
     QCOMPARE(ra->applied, 1);
 
@@ -259,7 +262,7 @@ void TestConvergence::resolvingAConflictSettlesItOnEveryDevice() {
     QVERIFY(a.conflicts()->isEmpty());
     QCOMPARE(titleOf(a, p->record), QStringLiteral("A and B agreed"));
 
-    auto rb = b.applyRemote(*a.pending(1000));
+    auto rb = b.applyRemote(outbox(a));
     QVERIFY(rb);
     QCOMPARE(rb->applied, 1);
     QVERIFY(b.conflicts()->isEmpty());
@@ -341,13 +344,13 @@ void TestConvergence::sequentialEditMakesNoConflict() {
     Store &a = p->a->store();
     Store &b = p->b->store();
     QVERIFY(a.update(p->record, {{Title, QStringLiteral("A first")}}));
-    QVERIFY(b.applyRemote(*a.pending(1000)));
+    QVERIFY(b.applyRemote(outbox(a)));
     QCOMPARE(titleOf(b, p->record), QStringLiteral("A first"));
     // B saw A's value before editing: B's edit replaces it.
     QVERIFY(b.update(p->record, {{Title, QStringLiteral("B second")}}));
     const ChangeSet changeB = newestChange(b, p->record);
     QCOMPARE(changeB.fields[0].prev, QList<QByteArray>{newestChange(a, p->record).id});
-    QVERIFY(a.applyRemote(*b.pending(1000)));
+    QVERIFY(a.applyRemote(outbox(b)));
 
     QCOMPARE(titleOf(a, p->record), QStringLiteral("B second"));
     QCOMPARE(titleOf(b, p->record), QStringLiteral("B second"));
@@ -423,6 +426,7 @@ void TestConvergence::randomHistoriesConvergeInEveryOrder() {
         QVERIFY(devices[0]->store().write([](Writer &w) { return w.createCampaignKey(Campaign); }));
         for (int i = 1; i < deviceCount; ++i)
             QVERIFY(devices[i]->shareKeyFrom(*devices[0], Campaign));
+        QVERIFY(introduceAll(devices));
 
         const QStringList fieldNames = {Title, QStringLiteral("severity"),
                                         QStringLiteral("deduction"), QStringLiteral("note"),
@@ -460,13 +464,22 @@ void TestConvergence::randomHistoriesConvergeInEveryOrder() {
         };
         const auto partialSync = [&](int from, int to) {
             QList<ChangeSet> all = allChangeSets(devices[from]->store());
-            const int keepPercent = 30 + pick(71);
+            // A random start of each author's chain: a store takes an author's change sets in
+            // chain order only, the authors interleaved in any way.
+            QHash<QByteArray, quint64> cut;
+            for (const ChangeSet &cs : std::as_const(all)) {
+                const QByteArray author = cs.device + cs.campaignId.toUtf8();
+                cut[author] = std::max(cut.value(author), cs.chainIndex);
+            }
+            for (quint64 &last : cut)
+                last = quint64(pick(int(last) + 1));
             QList<ChangeSet> subset;
             for (const ChangeSet &cs : std::as_const(all)) {
-                if (pick(100) < keepPercent)
+                if (cs.chainIndex <= cut.value(cs.device + cs.campaignId.toUtf8()))
                     subset.append(cs);
             }
             std::shuffle(subset.begin(), subset.end(), rng);
+            keepChainOrder(subset);
             auto r = devices[to]->store().applyRemote(subset);
             FL_VERIFY_OK(r);
             QVERIFY(r->rejected.isEmpty());
@@ -539,6 +552,7 @@ void TestConvergence::randomHistoriesConvergeInEveryOrder() {
         {
             QList<ChangeSet> order = everything;
             std::shuffle(order.begin(), order.end(), rng);
+            keepChainOrder(order);
             QSet<QByteArray> seen;
             for (const ChangeSet &cs : std::as_const(order)) {
                 for (const FieldChange &f : cs.fields) {
@@ -557,11 +571,14 @@ void TestConvergence::randomHistoriesConvergeInEveryOrder() {
             Device &dev = *fresh.back();
             QVERIFY(dev.create());
             QVERIFY(dev.shareKeyFrom(*devices[0], Campaign));
+            for (const auto &author : devices)
+                QVERIFY(introduce(dev, *author));
             QList<ChangeSet> order = everything;
             if (f == 1)
                 std::reverse(order.begin(), order.end());
             else
                 std::shuffle(order.begin(), order.end(), rng);
+            keepChainOrder(order);
             int applied = 0;
             int duplicates = 0;
             int expectedDuplicates = 0;
@@ -600,6 +617,7 @@ void TestConvergence::randomHistoriesConvergeInEveryOrder() {
         for (const auto &dev : devices) {
             QList<ChangeSet> order = everything;
             std::shuffle(order.begin(), order.end(), rng);
+            keepChainOrder(order);
             auto r = dev->store().applyRemote(order);
             QVERIFY(r);
             QVERIFY(r->rejected.isEmpty());
@@ -654,8 +672,8 @@ void TestConvergence::tamperedChangeIsRejectedAndChangesNothing() {
     QVERIFY(r);
     QCOMPARE(r->applied, 0);
     QCOMPARE(r->rejected.size(), 1);
-    QCOMPARE(r->rejected.first().first, genuine.id);
-    QCOMPARE(r->rejected.first().second.code, ErrorCode::Integrity);
+    QCOMPARE(r->rejected.first().id, genuine.id);
+    QCOMPARE(r->rejected.first().error.code, ErrorCode::Integrity);
     QCOMPARE(snapshot(b), before);
     QCOMPARE(journalLength(b), journalBefore);
     QCOMPARE(b.clock().last(), clockBefore);
@@ -666,7 +684,7 @@ void TestConvergence::tamperedChangeIsRejectedAndChangesNothing() {
     reclocked.hlc += 1;
     r = b.applyRemote({reclocked});
     QCOMPARE(r->rejected.size(), 1);
-    QCOMPARE(r->rejected.first().second.code, ErrorCode::Integrity);
+    QCOMPARE(r->rejected.first().error.code, ErrorCode::Integrity);
 
     // The rejected copies did not burn the id: the genuine change still applies.
     r = b.applyRemote({genuine});
@@ -705,7 +723,7 @@ void TestConvergence::valueMovedToAnotherFieldOrRecordIsRejected() {
     QCOMPARE(r->applied, 0);
     QCOMPARE(r->rejected.size(), 3);
     for (const auto &rejected : std::as_const(r->rejected))
-        QCOMPARE(rejected.second.code, ErrorCode::Integrity);
+        QCOMPARE(rejected.error.code, ErrorCode::Integrity);
     QCOMPARE(snapshot(b), before);
     QVERIFY(!b.get(QStringLiteral("brand-new-id")));
 }
@@ -729,7 +747,7 @@ void TestConvergence::farFutureClockIsRejectedAndDoesNotMoveTheClock() {
     QVERIFY(r);
     QCOMPARE(r->applied, 0);
     QCOMPARE(r->rejected.size(), 1);
-    QCOMPARE(r->rejected.first().second.code, ErrorCode::Validation);
+    QCOMPARE(r->rejected.first().error.code, ErrorCode::Validation);
     QCOMPARE(snapshot(b), before);
     QCOMPARE(journalLength(b), journalBefore);
     QCOMPARE(b.clock().last(), clockBefore);
@@ -740,7 +758,9 @@ void TestConvergence::farFutureClockIsRejectedAndDoesNotMoveTheClock() {
     Device c;
     QVERIFY(c.create());
     QVERIFY(c.shareKeyFrom(*p->a, Campaign));
-    QVERIFY(c.store().applyRemote({newestChange(b, p->record)}));
+    QVERIFY(introduce(c, *p->a) && introduce(c, *p->b) && introduce(*p->b, c));
+    QVERIFY(c.store().applyRemote(outbox(a)));
+    QVERIFY(c.store().applyRemote(outbox(b)));
     QVERIFY(c.store().clock().observe(hlc::make(nowMs() + 30 * 60 * 1000, 0)));
     QVERIFY(c.store().update(p->record, {{Title, QStringLiteral("half an hour ahead")}}));
     const ChangeSet ahead = newestChange(c.store(), p->record);
@@ -771,7 +791,7 @@ void TestConvergence::changeOfAnUnknownCampaignIsRejected() {
     QVERIFY(r);
     QCOMPARE(r->applied, 0);
     QCOMPARE(r->rejected.size(), 1);
-    QCOMPARE(r->rejected.first().second.code, ErrorCode::NotFound);
+    QCOMPARE(r->rejected.first().error.code, ErrorCode::NotFound);
     QCOMPARE(journalLength(b), journalBefore);
     QCOMPARE(snapshot(b), before);
     auto missing = b.get(*id);
@@ -813,10 +833,10 @@ void TestConvergence::changeNamingARecordWithOtherTypeOrParentIsRejected() {
     QVERIFY(r);
     QCOMPARE(r->applied, 0);
     QCOMPARE(r->rejected.size(), 2);
-    QCOMPARE(r->rejected[0].first, otherType.id);
-    QCOMPARE(r->rejected[1].first, otherParent.id);
+    QCOMPARE(r->rejected[0].id, otherType.id);
+    QCOMPARE(r->rejected[1].id, otherParent.id);
     for (const auto &rejected : std::as_const(r->rejected))
-        QCOMPARE(rejected.second.code, ErrorCode::Integrity);
+        QCOMPARE(rejected.error.code, ErrorCode::Integrity);
     QCOMPARE(snapshot(b), before);
     QCOMPARE(journalLength(b), journalBefore);
     QCOMPARE(b.get(QStringLiteral("same-id-2"))->parentId, QStringLiteral("visit-1"));
@@ -843,7 +863,7 @@ void TestConvergence::malformedChangeSetsAreRejected() {
     QVERIFY(r);
     QCOMPARE(r->rejected.size(), 4);
     for (const auto &rejected : std::as_const(r->rejected))
-        QCOMPARE(rejected.second.code, ErrorCode::InvalidArgument);
+        QCOMPARE(rejected.error.code, ErrorCode::InvalidArgument);
     // The good one in the same batch still applies.
     QCOMPARE(r->applied, 1);
     QCOMPARE(titleOf(b, p->record), QStringLiteral("x"));
@@ -857,7 +877,7 @@ void TestConvergence::duplicatesAreCountedAndIgnored() {
     Store &b = p->b->store();
     QVERIFY(a.update(p->record, {{Title, QStringLiteral("one")}}));
     QVERIFY(a.update(p->record, {{Title, QStringLiteral("two")}}));
-    const QList<ChangeSet> batch = *a.pending(1000); // create + two edits
+    const QList<ChangeSet> batch = outbox(a); // create + two edits
     QCOMPARE(batch.size(), 3);
 
     auto first = b.applyRemote(batch);
@@ -880,6 +900,7 @@ void TestConvergence::duplicatesAreCountedAndIgnored() {
     Device c;
     QVERIFY(c.create());
     QVERIFY(c.shareKeyFrom(*p->a, Campaign));
+    QVERIFY(introduce(c, *p->a));
     auto inOne = c.store().applyRemote({batch[0], batch[0], batch[1], batch[2], batch[1]});
     QVERIFY(inOne);
     QCOMPARE(inOne->applied, 3);

@@ -514,7 +514,8 @@ void TestStore::clockOfPulledChangesSurvivesARestart() {
     QVERIFY(ahead.store().clock().observe(hlc::make(nowMs() + 20 * 60 * 1000, 0)));
     auto id = ahead.store().create(Note, Campaign, {}, {{QStringLiteral("n"), 1}});
     QVERIFY(id);
-    const QList<ChangeSet> pulled = *ahead.store().pending(10);
+    QVERIFY(introduce(*m_dev, ahead));
+    const QList<ChangeSet> pulled = outbox(ahead.store());
     auto report = m_dev->store().applyRemote(pulled);
     QVERIFY(report);
     QCOMPARE(report->applied, 1);
@@ -755,7 +756,8 @@ void TestStore::pendingAndMarkSyncedBookkeeping() {
     QVERIFY(other.create());
     QVERIFY(other.shareKeyFrom(*m_dev, Campaign));
     QVERIFY(other.store().create(Note, Campaign, {}, {{QStringLiteral("n"), 7}}));
-    auto report = s.applyRemote(*other.store().pending(100));
+    QVERIFY(introduce(*m_dev, other));
+    auto report = s.applyRemote(outbox(other.store()));
     QVERIFY(report);
     QCOMPARE(report->applied, 1);
     QCOMPARE(*s.pendingCount(), 1);
