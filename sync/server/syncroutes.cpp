@@ -2,6 +2,7 @@
 
 #include "sync/protocol/wire.h"
 #include "sync/server/authenticator.h"
+#include "sync/server/bodycaps.h"
 #include "sync/server/enrolcodes.h"
 #include "sync/server/serverdatabase.h"
 
@@ -77,7 +78,7 @@ QHttpServerResponse SyncRoutes::health() {
 }
 
 QHttpServerResponse SyncRoutes::enrol(const QHttpServerRequest &request) {
-    if (auto f = http::checkCborBody(request, MaxSmallBodyBytes))
+    if (auto f = http::checkCborBody(request, BodyCaps::SmallBytes))
         return refuse(*f);
     auto r = wire::decodeEnrolRequest(request.body());
     if (!r)
@@ -129,7 +130,7 @@ QHttpServerResponse SyncRoutes::devices(const QHttpServerRequest &request) {
 }
 
 QHttpServerResponse SyncRoutes::enrolCode(const QHttpServerRequest &request) {
-    if (auto f = http::checkCborBody(request, MaxSmallBodyBytes))
+    if (auto f = http::checkCborBody(request, BodyCaps::SmallBytes))
         return refuse(*f);
     Caller caller;
     if (auto f = authenticateOffice(request, caller))
@@ -152,7 +153,7 @@ QHttpServerResponse SyncRoutes::enrolCode(const QHttpServerRequest &request) {
 }
 
 QHttpServerResponse SyncRoutes::putCampaign(const QHttpServerRequest &request) {
-    if (auto f = http::checkCborBody(request, MaxSmallBodyBytes))
+    if (auto f = http::checkCborBody(request, BodyCaps::CampaignGrantBytes))
         return refuse(*f);
     Caller caller;
     if (auto f = authenticateOffice(request, caller))
@@ -200,7 +201,7 @@ QHttpServerResponse SyncRoutes::keys(const QHttpServerRequest &request) {
 
 QHttpServerResponse SyncRoutes::push(const QHttpServerRequest &request) {
     const wire::Limits limits;
-    if (auto f = http::checkCborBody(request, limits.maxBodyBytes))
+    if (auto f = http::checkCborBody(request, BodyCaps::PushBytes))
         return refuse(*f);
     Caller caller;
     if (auto f = m_auth.authenticate(request, caller))
