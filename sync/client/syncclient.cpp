@@ -312,8 +312,15 @@ SyncResult<void> signInto(QNetworkRequest &req, const HttpRequest &request, cons
                           const signing::Signer &signer, const QByteArray &device) {
     if (!signer || device.isEmpty())
         return makeFailure(SyncError::NotEnrolled);
-    auto headers = signing::sign(signer, device, request.method, requestTarget(url), request.body,
-                                 QDateTime::currentMSecsSinceEpoch());
+    // The signature covers headers (signing::CoveredHeaders), Host among them: it is set here
+    // rather than by Qt, so that the value signed is the value sent.
+    req.setRawHeader("Host", signing::hostHeader(url));
+    signing::HeaderList sent;
+    const QList<QByteArray> names = req.rawHeaderList();
+    for (const QByteArray &name : names)
+        sent.append({name, req.rawHeader(name)});
+    auto headers = signing::sign(signer, device, request.method, requestTarget(url), sent,
+                                 request.body, QDateTime::currentMSecsSinceEpoch());
     if (!headers)
         return localFailure(headers.error());
     req.setRawHeader(signing::DeviceHeader, headers->device);

@@ -5,6 +5,7 @@
 #include "sync/client/syncclient.h"
 #include "sync/client/syncengineinternal.h"
 #include "sync/client/synclog.h"
+#include "sync/protocol/bodybudget.h"
 #include "sync/protocol/wire.h"
 #include "vault/vault.h"
 
@@ -29,12 +30,16 @@ bool isDeferredReason(const QString &reason) {
            reason == QLatin1String("chain_out_of_order");
 }
 
-/// The next batch: pending change sets not skipped in this sync, at most `size` of them.
+/// The next batch: pending change sets not skipped in this sync, at most `size` of them and
+/// no more than fit in a push body (always at least one).
 QList<ChangeSet> takeBatch(QList<ChangeSet> &pending, const QSet<QByteArray> &skip, int size) {
     QList<ChangeSet> batch;
+    wire::BodyBudget budget(wire::MaxPushBodyBytes);
     for (ChangeSet &cs : pending) {
         if (skip.contains(cs.id))
             continue;
+        if (!budget.admit(cs))
+            break;
         batch.append(std::move(cs));
         if (batch.size() == size)
             break;

@@ -2,6 +2,7 @@
 
 #include "change/changeset.h"
 #include "common/result.h"
+#include "sync/protocol/bodylimits.h"
 
 #include <QByteArray>
 #include <QList>
@@ -15,7 +16,8 @@ inline constexpr char ContentType[] = "application/cbor";
 
 /// What a decoder accepts at most; anything beyond is refused before it is processed.
 struct Limits {
-    qsizetype maxBodyBytes = 16 * 1024 * 1024;
+    qsizetype maxBodyBytes = MaxPushBodyBytes;     ///< every body but a pull page
+    qsizetype maxPullPageBytes = MaxPullPageBytes; ///< a pull page (decodePullPage)
     int maxChangeSets = 5000;
     int maxFieldsPerChangeSet = 128;
     int maxPrevPerField = 64;

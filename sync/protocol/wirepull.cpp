@@ -53,7 +53,10 @@ QByteArray encodePullPage(const PullPage &page) {
 }
 
 Result<PullPage> decodePullPage(const QByteArray &body, const Limits &limits) {
-    auto m = openBody(body, limits);
+    // A page may be larger than the push that carried its change sets (bodylimits.h).
+    Limits pageLimits = limits;
+    pageLimits.maxBodyBytes = limits.maxPullPageBytes;
+    auto m = openBody(body, pageLimits);
     if (!m)
         return m.error();
     auto types = decodeNames(m->value(key("types")), "types", limits);

@@ -36,6 +36,9 @@ std::optional<http::Failure> Authenticator::readHeaders(const QHttpServerRequest
         return unauthorized("stale_timestamp",
                             QStringLiteral("the request time is more than 5 minutes from the "
                                            "server clock"));
+    if (signing::repeatsSignedHeader(request.headers()))
+        return unauthorized("bad_signature",
+                            QStringLiteral("a signed header appears more than once"));
     auto decoded =
         QByteArray::fromBase64Encoding(signature, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
@@ -48,7 +51,7 @@ bool Authenticator::signatureValid(const QHttpServerRequest &request, const Sign
                                    const QByteArray &key) {
     const QByteArray message =
         signing::canonical(http::methodName(request.method()), http::pathAndQuery(request),
-                           s.timeMs, s.nonceHex, request.body());
+                           s.timeMs, s.nonceHex, request.headers(), request.body());
     return signing::verify(key, s.signature, message);
 }
 

@@ -81,11 +81,6 @@ private:
     qint64 m_length;
 };
 
-Failure missingBlob() {
-    return {Status::NotFound, QStringLiteral("not_found"),
-            QStringLiteral("the server does not have this blob")};
-}
-
 /// The bytes a GET answers: the whole blob, or one range of it.
 struct Window {
     qint64 start = 0;
@@ -131,56 +126,66 @@ void streamWindow(const QString &path, const Window &w, QHttpServerResponder &&r
                         w.status());
 }
 
+/// HEAD: the status and headers a GET would answer, without its body.
+void writeHeadOnly(QHttpServerResponder &responder, Status status, const QByteArray &contentType,
+                   qint64 length, const QByteArray &contentRange = {}) {
+    responder.writeStatusLine(status);
+    responder.writeHeader("Content-Type", contentType);
+    responder.writeHeader("Accept-Ranges", "bytes");
+    if (!contentRange.isEmpty())
+        responder.writeHeader("Content-Range", contentRange);
+    responder.writeHeader("Content-Length", QByteArray::number(length));
+    responder.writeBody("", 0);
+}
+
 } // namespace
 
 void BlobRoutes::download(const QString &contentId, const QHttpServerRequest &request,
-                          QHttpServerResponder &&responder) {
-    const auto answer = [&](QHttpServerResponse r) {
+                          QHttpServerResponder &&responder, bool headOnly) {
+    const auto refuse = [&](const Failure &f, const QByteArray &contentRange = {}) {
+        QHttpServerResponse r = http::refuse(f);
+        if (headOnly)
+            return writeHeadOnly(responder, f.status, r.mimeType(), r.data().size(), contentRange);
+        if (!contentRange.isEmpty())
+            r.addHeader("Content-Range", contentRange);
         r.write(std::move(responder));
     };
     Caller caller;
     if (auto f = m_auth.authenticate(request, caller))
-        return answer(http::refuse(*f));
-    if (auto refused = checkReadable(contentId, caller))
-        return answer(std::move(*refused));
+        return refuse(*f);
+    if (auto f = checkReadable(contentId, caller))
+        return refuse(*f);
     const QString path = blobFile(contentId);
     const qint64 size = QFileInfo(path).size();
     if (size <= 0)
-        return answer(http::refuse(missingBlob()));
+        return refuse(notFound());
 
     bool unsatisfiable = false;
     const auto range = parseRange(http::header(request, "Range"), size, &unsatisfiable);
-    if (unsatisfiable) {
-        QHttpServerResponse r =
-            http::refuse({Status::RequestRangeNotSatisfiable, QStringLiteral("malformed"),
-                          QStringLiteral("the range is past the end")});
-        r.addHeader("Content-Range", "bytes */" + QByteArray::number(size));
-        return answer(std::move(r));
-    }
+    if (unsatisfiable)
+        return refuse({Status::RequestRangeNotSatisfiable, QStringLiteral("malformed"),
+                       QStringLiteral("the range is past the end")},
+                      "bytes */" + QByteArray::number(size));
     const Window window = range ? Window{range->first, range->second - range->first + 1, size, true}
                                 : Window{0, size, size, false};
+    if (headOnly)
+        return writeHeadOnly(responder, window.status(), OctetStream, window.count,
+                             window.partial ? window.contentRange() : QByteArray());
     if (window.count <= InMemoryRangeBytes)
-        return answer(readWindow(path, window));
+        return readWindow(path, window).write(std::move(responder));
     streamWindow(path, window, std::move(responder));
 }
 
-std::optional<QHttpServerResponse> BlobRoutes::checkReadable(const QString &contentId,
-                                                             const Caller &caller) {
+std::optional<Failure> BlobRoutes::checkReadable(const QString &contentId, const Caller &caller) {
     if (!isLowerHex(contentId.toLatin1(), 64))
-        return http::refuse(missingBlob());
+        return notFound();
     auto length = m_db.blobLengthFor(contentId, caller.deviceHex);
     if (!length)
-        return http::internalError(length.error());
-    if (*length)
-        return std::nullopt;
-    auto exists = m_db.blobExists(contentId);
-    if (!exists)
-        return http::internalError(exists.error());
-    if (*exists)
-        return http::refuse({Status::Forbidden, QStringLiteral("not_member"),
-                             QStringLiteral("the blob belongs to campaigns this "
-                                            "device is not a member of")});
-    return http::refuse(missingBlob());
+        return http::internalFailure(length.error());
+    // A blob only other campaigns hold is answered as if it did not exist.
+    if (!*length)
+        return notFound();
+    return std::nullopt;
 }
 
 } // namespace fl::server

@@ -15,6 +15,11 @@ BlobRoutes::BlobRoutes(ServerDatabase &db, Authenticator &auth, QString blobDir)
     , m_auth(auth)
     , m_dir(std::move(blobDir)) {}
 
+http::Failure BlobRoutes::notFound() {
+    return {http::Status::NotFound, QStringLiteral("not_found"),
+            QStringLiteral("no such blob or upload")};
+}
+
 QString BlobRoutes::blobFile(const QString &contentId) const {
     return m_dir + QLatin1Char('/') + contentId;
 }
@@ -44,7 +49,12 @@ void BlobRoutes::install(QHttpServer &server) {
     server.route(
         "/v1/blobs/<arg>", Method::Get,
         [this](const QString &id, const QHttpServerRequest &r, QHttpServerResponder &&responder) {
-            download(id, r, std::move(responder));
+            download(id, r, std::move(responder), false);
+        });
+    server.route(
+        "/v1/blobs/<arg>", Method::Head,
+        [this](const QString &id, const QHttpServerRequest &r, QHttpServerResponder &&responder) {
+            download(id, r, std::move(responder), true);
         });
 }
 

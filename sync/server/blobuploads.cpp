@@ -37,9 +37,8 @@ QHttpServerResponse malformed(const QString &why) {
     return tusRefuse({Status::BadRequest, QStringLiteral("malformed"), why});
 }
 
-QHttpServerResponse notFound() {
-    return tusRefuse(
-        {Status::NotFound, QStringLiteral("not_found"), QStringLiteral("no such upload")});
+QHttpServerResponse tusNotFound() {
+    return tusRefuse(BlobRoutes::notFound());
 }
 
 QHttpServerResponse offsetAnswer(Status status, qint64 offset) {
@@ -140,7 +139,7 @@ std::optional<QHttpServerResponse> checkChunkShape(const QHttpServerRequest &req
                           QStringLiteral("chunks must be application/offset+octet-stream")});
     if (request.body().size() > BlobRoutes::MaxChunkBytes)
         return tusRefuse(
-            {Status::PayloadTooLarge, QStringLiteral("too_large"),
+            {Status::PayloadTooLarge, QStringLiteral("body_too_large"),
              QStringLiteral("a chunk is limited to %1 bytes").arg(BlobRoutes::MaxChunkBytes)});
     return std::nullopt;
 }
@@ -194,7 +193,7 @@ QHttpServerResponse BlobRoutes::create(const QHttpServerRequest &request) {
     upload.createdAt = http::nowMs();
     if (auto r = m_db.insertUpload(upload); !r)
         return tus(http::internalError(r.error()));
-    if (auto r = adoptIfOnDisk(upload))
+    if (auto r = adoptIfHeld(upload))
         return std::move(*r);
     QHttpServerResponse r = offsetAnswer(Status::Created, upload.offset);
     r.addHeader("Location", "/v1/blobs/uploads/" + upload.id.toLatin1());
@@ -210,9 +209,16 @@ Result<void> BlobRoutes::adoptFinishedBlob(UploadRow &upload) {
     return {};
 }
 
-std::optional<QHttpServerResponse> BlobRoutes::adoptIfOnDisk(UploadRow &upload) {
-    // A blob the server holds already (its name is its verified hash) needs no bytes.
+std::optional<QHttpServerResponse> BlobRoutes::adoptIfHeld(UploadRow &upload) {
+    // A blob the server holds already (its name is its verified hash) needs no bytes, but only
+    // from a device that could read it or sent it: anyone else could name a content id seen
+    // elsewhere and then download another campaign's ciphertext.
     if (upload.complete || QFileInfo(blobFile(upload.contentId)).size() != upload.length)
+        return std::nullopt;
+    auto allowed = m_db.mayAdoptBlob(upload.contentId, upload.createdBy);
+    if (!allowed)
+        return tus(http::internalError(allowed.error()));
+    if (!*allowed)
         return std::nullopt;
     if (auto r = adoptFinishedBlob(upload); !r)
         return tus(http::internalError(r.error()));
@@ -227,7 +233,7 @@ BlobRoutes::openOwnUpload(const QString &id, const QHttpServerRequest &request, 
     if (auto f = m_auth.authenticate(request, caller))
         return tusRefuse(*f);
     if (!isLowerHex(id.toLatin1(), 32))
-        return notFound();
+        return tusNotFound();
     return findOwnUpload(id, caller, upload);
 }
 
@@ -238,7 +244,7 @@ BlobRoutes::findOwnUpload(const QString &id, const Caller &caller, UploadRow &up
         return tus(http::internalError(found.error()));
     // Another device's upload is answered as if it did not exist.
     if (!*found || (*found)->createdBy != caller.deviceHex)
-        return notFound();
+        return tusNotFound();
     upload = **found;
     return std::nullopt;
 }
@@ -247,7 +253,7 @@ QHttpServerResponse BlobRoutes::head(const QString &id, const QHttpServerRequest
     UploadRow u;
     if (auto refused = openOwnUpload(id, request, u))
         return std::move(*refused);
-    if (auto r = adoptIfOnDisk(u))
+    if (auto r = adoptIfHeld(u))
         return std::move(*r);
     QHttpServerResponse r = offsetAnswer(Status::Ok, u.offset);
     r.addHeader("Upload-Length", QByteArray::number(u.length));
@@ -265,14 +271,14 @@ QHttpServerResponse BlobRoutes::patch(const QString &id, const QHttpServerReques
     if (auto f = m_auth.authenticate(request, caller))
         return tusRefuse(*f);
     if (!isLowerHex(id.toLatin1(), 32))
-        return notFound();
+        return tusNotFound();
     const auto offset = headerNumber(request, "Upload-Offset");
     if (!offset)
         return malformed(QStringLiteral("Upload-Offset is required"));
     UploadRow u;
     if (auto refused = findOwnUpload(id, caller, u))
         return std::move(*refused);
-    if (auto r = adoptIfOnDisk(u))
+    if (auto r = adoptIfHeld(u))
         return std::move(*r);
     if (*offset != u.offset || (u.complete && !chunk.isEmpty()))
         return tusRefuse(
@@ -338,7 +344,9 @@ QHttpServerResponse BlobRoutes::finishUpload(UploadRow &u) {
             makeError(ErrorCode::Io, QStringLiteral("cannot move the finished blob"))));
     if (auto r = adoptFinishedBlob(u); !r)
         return tus(http::internalError(r.error()));
-    qCInfo(lcServer).noquote() << "blob" << u.contentId << "complete," << u.length << "bytes";
+    // Content ids stay out of the info log: they link a device's uploads to other campaigns'.
+    qCInfo(lcServer).noquote() << "a blob upload completed," << u.length << "bytes";
+    qCDebug(lcServer).noquote() << "blob" << u.contentId << "complete";
     return offsetAnswer(Status::NoContent, u.length);
 }
 

@@ -2,6 +2,7 @@
 
 #include "change/canonical.h"
 #include "change/provenance.h"
+#include "sync/protocol/bodybudget.h"
 #include "sync/server/serverdatabase.h"
 
 #include <QCborArray>
@@ -296,15 +297,13 @@ Result<wire::PullPage> ChangeLog::pull(const QString &device, qint64 after, int 
         return q.error();
     wire::PullPage page;
     page.next = after;
-    qint64 bytes = 0;
+    wire::BodyBudget budget(wire::MaxPullPageBytes);
     while (q->next()) {
-        const QByteArray fields = q->value(7).toByteArray();
-        if (page.changeSets.size() == limit ||
-            (!page.changeSets.isEmpty() && bytes + fields.size() > PageBudgetBytes)) {
+        if (page.changeSets.size() == limit) {
             page.more = true;
             break;
         }
-        auto decoded = decodeFields(fields);
+        auto decoded = decodeFields(q->value(7).toByteArray());
         if (!decoded)
             return makeError(
                 ErrorCode::Corrupt,
@@ -324,7 +323,10 @@ Result<wire::PullPage> ChangeLog::pull(const QString &device, qint64 after, int 
             cs.chainPrev = q->value(9).toByteArray();
             cs.signature = q->value(10).toByteArray();
         }
-        bytes += fields.size();
+        if (!budget.admit(cs)) {
+            page.more = true;
+            break;
+        }
         page.next = cs.serverSeq;
         page.changeSets.append(std::move(cs));
     }

@@ -16,14 +16,13 @@ public:
 
     /// How far ahead of the server clock a change set's clock may be.
     static constexpr qint64 MaxClockAheadMs = 60ll * 60 * 1000;
-    /// A pull page stops growing past this many value bytes (the client refuses bodies > 16 MiB).
-    static constexpr qint64 PageBudgetBytes = 8ll * 1024 * 1024;
 
     /// Stores the change sets `device` may write; answers every one (see PROTOCOL.md, Push).
     Result<wire::PushResult> push(const QList<ChangeSet> &changeSets, const QString &device,
                                   qint64 nowMs);
     /// Change sets after `after` of the campaigns `device` is a member of (of `campaign` only,
-    /// when it is not empty).
+    /// when it is not empty): at most `limit`, and no more than fit in wire::MaxPullPageBytes
+    /// once encoded (always at least one).
     Result<wire::PullPage> pull(const QString &device, qint64 after, int limit,
                                 const QString &campaign = {});
 

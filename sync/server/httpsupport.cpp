@@ -15,10 +15,14 @@ QHttpServerResponse refuse(const Failure &f) {
     return cbor(wire::encodeError(f.code, f.message), f.status);
 }
 
-QHttpServerResponse internalError(const Error &e) {
+Failure internalFailure(const Error &e) {
     qCWarning(lcServer).noquote() << "internal error:" << e.message;
-    return refuse({Status::InternalServerError, QStringLiteral("internal"),
-                   QStringLiteral("the server could not complete the request")});
+    return {Status::InternalServerError, QStringLiteral("internal"),
+            QStringLiteral("the server could not complete the request")};
+}
+
+QHttpServerResponse internalError(const Error &e) {
+    return refuse(internalFailure(e));
 }
 
 Failure decodeFailure(const Error &e) {
@@ -80,7 +84,7 @@ bool hasContentType(const QHttpServerRequest &r, QByteArrayView type) {
 
 std::optional<Failure> checkCborBody(const QHttpServerRequest &r, qsizetype maxBytes) {
     if (r.body().size() > maxBytes)
-        return Failure{Status::PayloadTooLarge, QStringLiteral("too_large"),
+        return Failure{Status::PayloadTooLarge, QStringLiteral("body_too_large"),
                        QStringLiteral("the body exceeds %1 bytes").arg(maxBytes)};
     if (!hasContentType(r, wire::ContentType))
         return Failure{Status::UnsupportedMediaType, QStringLiteral("wrong_content_type"),

@@ -26,6 +26,8 @@ struct Failure {
 [[nodiscard]] QHttpServerResponse refuse(const Failure &f);
 /// A database or file error: logged, answered 500 internal.
 [[nodiscard]] QHttpServerResponse internalError(const Error &e);
+/// internalError() as a refusal to answer later.
+[[nodiscard]] Failure internalFailure(const Error &e);
 /// A wire decoding error: 400 malformed, or 400 unsupported_version.
 [[nodiscard]] Failure decodeFailure(const Error &e);
 
@@ -36,7 +38,8 @@ struct Failure {
 [[nodiscard]] QByteArray pathAndQuery(const QHttpServerRequest &r);
 /// True when the media type (before any parameters) is `type`.
 [[nodiscard]] bool hasContentType(const QHttpServerRequest &r, QByteArrayView type);
-/// 413 too_large above `maxBytes`, 415 wrong_content_type unless application/cbor.
+/// 413 body_too_large above `maxBytes` (RequestGuard refuses those first), 415 wrong_content_type
+/// unless application/cbor.
 [[nodiscard]] std::optional<Failure> checkCborBody(const QHttpServerRequest &r, qsizetype maxBytes);
 
 /// Server clock, Unix milliseconds.

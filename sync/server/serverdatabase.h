@@ -153,7 +153,9 @@ public:
     Result<QStringList> staleUploads(qint64 olderThanMs);
     /// The blob's length when a campaign of `device` holds it.
     Result<std::optional<qint64>> blobLengthFor(const QString &contentId, const QString &device);
-    Result<bool> blobExists(const QString &contentId);
+    /// Whether `device` may register the blob for another campaign without sending its bytes:
+    /// a campaign of the device holds it already, or the device uploaded it.
+    Result<bool> mayAdoptBlob(const QString &contentId, const QString &device);
 
     Result<Stats> stats();
 

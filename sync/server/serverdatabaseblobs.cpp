@@ -94,8 +94,11 @@ Result<std::optional<qint64>> ServerDatabase::blobLengthFor(const QString &conte
     return std::optional<qint64>(q->value(0).toLongLong());
 }
 
-Result<bool> ServerDatabase::blobExists(const QString &contentId) {
-    auto q = exec(QStringLiteral("SELECT 1 FROM blobs WHERE content_id = ?"), {contentId});
+Result<bool> ServerDatabase::mayAdoptBlob(const QString &contentId, const QString &device) {
+    auto q = exec(QStringLiteral("SELECT 1 FROM blobs b WHERE b.content_id = ? AND "
+                                 "(b.created_by = ? OR EXISTS (SELECT 1 FROM members m "
+                                 "WHERE m.campaign_id = b.campaign_id AND m.device_id = ?))"),
+                  {contentId, device, device});
     if (!q)
         return q.error();
     return q->next();

@@ -2,6 +2,7 @@
 
 #include "sync/protocol/wire.h"
 #include "sync/server/authenticator.h"
+#include "sync/server/bodycaps.h"
 #include "sync/server/enrolcodes.h"
 #include "sync/server/serverdatabase.h"
 
@@ -79,7 +80,7 @@ QHttpServerResponse SyncRoutes::health() {
 }
 
 QHttpServerResponse SyncRoutes::enrol(const QHttpServerRequest &request) {
-    if (auto f = http::checkCborBody(request, MaxSmallBodyBytes))
+    if (auto f = http::checkCborBody(request, BodyCaps::SmallBytes))
         return refuse(*f);
     auto r = wire::decodeEnrolRequest(request.body());
     if (!r)
@@ -148,7 +149,7 @@ QHttpServerResponse SyncRoutes::signers(const QHttpServerRequest &request) {
 }
 
 QHttpServerResponse SyncRoutes::enrolCode(const QHttpServerRequest &request) {
-    if (auto f = http::checkCborBody(request, MaxSmallBodyBytes))
+    if (auto f = http::checkCborBody(request, BodyCaps::SmallBytes))
         return refuse(*f);
     Caller caller;
     if (auto f = authenticateOffice(request, caller))
@@ -171,7 +172,7 @@ QHttpServerResponse SyncRoutes::enrolCode(const QHttpServerRequest &request) {
 }
 
 QHttpServerResponse SyncRoutes::putCampaign(const QHttpServerRequest &request) {
-    if (auto f = http::checkCborBody(request, MaxSmallBodyBytes))
+    if (auto f = http::checkCborBody(request, BodyCaps::CampaignGrantBytes))
         return refuse(*f);
     Caller caller;
     if (auto f = authenticateOffice(request, caller))
@@ -219,7 +220,7 @@ QHttpServerResponse SyncRoutes::keys(const QHttpServerRequest &request) {
 
 QHttpServerResponse SyncRoutes::push(const QHttpServerRequest &request) {
     const wire::Limits limits;
-    if (auto f = http::checkCborBody(request, limits.maxBodyBytes))
+    if (auto f = http::checkCborBody(request, BodyCaps::PushBytes))
         return refuse(*f);
     Caller caller;
     if (auto f = m_auth.authenticate(request, caller))

@@ -19,9 +19,6 @@ class SyncRoutes {
 public:
     SyncRoutes(ServerDatabase &db, Authenticator &auth);
 
-    /// Limit for the small CBOR bodies (enrolment, campaign grants).
-    static constexpr qsizetype MaxSmallBodyBytes = 1024 * 1024;
-
     void install(QHttpServer &server);
 
 private:

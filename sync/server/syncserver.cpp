@@ -3,6 +3,7 @@
 #include "sync/protocol/wire.h"
 #include "sync/server/authenticator.h"
 #include "sync/server/blobroutes.h"
+#include "sync/server/guardedlisteners.h"
 #include "sync/server/httpsupport.h"
 #include "sync/server/syncroutes.h"
 
@@ -75,6 +76,9 @@ Result<QUrl> SyncServer::listen(const ListenConfig &config) {
                                         "address: give --cert and --key, or "
                                         "--insecure-allow-plain-http")
                              .arg(config.address));
+    // Every connection goes through a RequestGuard (guardedlisteners.h), so bodies over a
+    // route's cap are refused before Qt HttpServer reads them into memory.
+    std::unique_ptr<QTcpServer> listener;
     if (tls) {
         const QList<QSslCertificate> chain = QSslCertificate::fromPath(config.certFile, QSsl::Pem);
         QFile keyFile(config.keyFile);
@@ -92,13 +96,19 @@ Result<QUrl> SyncServer::listen(const ListenConfig &config) {
         ssl.setLocalCertificateChain(chain);
         ssl.setPrivateKey(key);
         ssl.setProtocol(QSsl::TlsV1_2OrLater);
-        m_http.sslSetup(ssl);
+        auto sslListener = std::make_unique<GuardedSslServer>();
+        sslListener->setSslConfiguration(ssl);
+        listener = std::move(sslListener);
+    } else {
+        listener = std::make_unique<GuardedTcpServer>();
     }
-    const quint16 port = m_http.listen(address, config.port);
-    if (port == 0)
-        return makeError(
-            ErrorCode::Io,
-            QStringLiteral("cannot listen on %1 port %2").arg(config.address).arg(config.port));
+    if (!listener->listen(address, config.port))
+        return makeError(ErrorCode::Io, QStringLiteral("cannot listen on %1 port %2: %3")
+                                            .arg(config.address)
+                                            .arg(config.port)
+                                            .arg(listener->errorString()));
+    const quint16 port = listener->serverPort();
+    m_http.bind(listener.release()); // now owned by m_http
 #ifdef Q_OS_UNIX
     // Answers go out whole at once: with Nagle's algorithm the last part of a large answer (a
     // pull page) waits for the client's delayed acknowledgement, 40 ms on Linux. Accepted

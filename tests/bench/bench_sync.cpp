@@ -522,10 +522,12 @@ private:
     void send(Sim &s, const QByteArray &method, const QByteArray &target, const QByteArray &body,
               std::function<void(bool ok, const QByteArray &answer)> then) {
         QNetworkRequest req(QUrl(m_base.toString() + QString::fromLatin1(target)));
-        for (const auto &[k, v] : HttpClient::signedHeaders(s.device, method, target, body))
-            req.setRawHeader(k, v);
+        Headers sent;
         if (!body.isEmpty())
-            req.setRawHeader("Content-Type", wire::ContentType);
+            sent.append({QByteArray("Content-Type"), QByteArray(wire::ContentType)});
+        for (const auto &[k, v] :
+             HttpClient::signedHeadersFor(m_base, s.device, method, target, body, nowMs(), sent))
+            req.setRawHeader(k, v);
         QNetworkReply *reply =
             method == "GET" ? s.nam->get(req) : s.nam->sendCustomRequest(req, method, body);
         auto clock = std::make_shared<QElapsedTimer>();

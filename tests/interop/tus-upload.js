@@ -1,5 +1,6 @@
 // Uploads a file to a FieldLedger server with tus-js-client, the reference tus client, signing
-// every request the way PROTOCOL.md says (Ed25519 over method, path, time, nonce, body hash).
+// every request the way PROTOCOL.md says (FL-SIG-2: Ed25519 over method, path, time, nonce,
+// body hash and the covered headers).
 //
 //   node tus-upload.js SERVER_URL FILE CONTENT_ID CAMPAIGN_UUID DEVICE_HEX SEED_HEX
 //                      [--stop-after BYTES] [--resume UPLOAD_URL] [--chunk BYTES]
@@ -39,11 +40,25 @@ class SigningHttpStack {
         request.setHeader('Upload-Checksum', 'sha256 ' + crypto.createHash('sha256').update(bytes).digest('base64'))
       }
       const u = new URL(url)
+      // Set here, not by Node, so that what is signed is what is sent. FieldLedger takes no
+      // chunked bodies (411): Node sends one for a body without Content-Length.
+      request.setHeader('Host', u.host)
+      if (method !== 'GET' && method !== 'HEAD') {
+        request.setHeader('Content-Length', String(bytes.length))
+      }
+      request.setHeader('X-FL-Device', deviceHex)
       const time = String(Date.now())
       const nonce = crypto.randomBytes(16).toString('hex')
-      const canonical = ['FL-SIG-1', method, u.pathname + u.search, time, nonce,
-        crypto.createHash('sha256').update(bytes).digest('hex')].join('\n')
-      request.setHeader('X-FL-Device', deviceHex)
+      const header = (name) => {
+        const key = Object.keys(request._headers).find((k) => k.toLowerCase() === name)
+        return key === undefined ? '' : String(request.getHeader(key)).trim()
+      }
+      const covered = ['host', 'x-fl-device', 'content-type', 'content-range', 'range',
+        'tus-resumable', 'upload-length', 'upload-offset', 'upload-metadata', 'upload-checksum',
+        'upload-defer-length', 'upload-concat']
+      const canonical = ['FL-SIG-2', method, u.pathname + u.search, time, nonce,
+        crypto.createHash('sha256').update(bytes).digest('hex'),
+        ...covered.map((name) => name + ':' + header(name))].join('\n')
       request.setHeader('X-FL-Time', time)
       request.setHeader('X-FL-Nonce', nonce)
       request.setHeader('X-FL-Signature', crypto.sign(null, Buffer.from(canonical), privateKey).toString('base64'))

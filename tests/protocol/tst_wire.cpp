@@ -76,7 +76,7 @@ private Q_SLOTS:
     void pushResultRoundTrips();
     void enrolmentAndEnvelopesRoundTrip();
     void enrolCodeRequestAndAnswerRoundTrip();
-    void signatureCoversMethodPathTimeNonceAndBody();
+    void signatureCoversMethodPathTimeNonceBodyAndHeaders();
 };
 
 void WireTest::pushRoundTripsEveryChangeSet() {
@@ -299,7 +299,7 @@ void WireTest::enrolCodeRequestAndAnswerRoundTrip() {
         wire::encode(wire::EnrolCodeResponse{{}, QStringLiteral("inspector"), 1})));
 }
 
-void WireTest::signatureCoversMethodPathTimeNonceAndBody() {
+void WireTest::signatureCoversMethodPathTimeNonceBodyAndHeaders() {
     QVERIFY(sodium_init() >= 0);
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(pk, sk);
@@ -311,25 +311,62 @@ void WireTest::signatureCoversMethodPathTimeNonceAndBody() {
         return sig;
     };
     const QByteArray pub(reinterpret_cast<const char *>(pk), sizeof pk);
-    auto h = signing::sign(signer, Device, "POST", "/v1/push", "body", 1000);
+    const signing::HeaderList sent = {{"Host", "sync.example.org"},
+                                      {"Content-Type", "application/cbor"},
+                                      {"Upload-Metadata", "campaign YWJj"}};
+    auto h = signing::sign(signer, Device, "POST", "/v1/push", sent, "body", 1000);
     QVERIFY(h);
     QCOMPARE(h->device, Device.toHex());
     QCOMPARE(h->nonce.size(), 32);
     const QByteArray sig = QByteArray::fromBase64(h->signature);
+    // What the server sees: the request's headers with the device header added.
+    const signing::HeaderList seen =
+        sent + signing::HeaderList{{"x-fl-device", Device.toHex()}, {"User-Agent", "any"}};
+    const auto verifies = [&](QByteArrayView method, QByteArrayView path, qint64 time,
+                              QByteArrayView nonce, const signing::HeaderList &headers,
+                              QByteArrayView body) {
+        return signing::verify(pub, sig,
+                               signing::canonical(method, path, time, nonce, headers, body));
+    };
+    QVERIFY(verifies("POST", "/v1/push", 1000, h->nonce, seen, "body"));
+    QVERIFY(!verifies("GET", "/v1/push", 1000, h->nonce, seen, "body"));
+    QVERIFY(!verifies("POST", "/v1/pull", 1000, h->nonce, seen, "body"));
+    QVERIFY(!verifies("POST", "/v1/push", 1001, h->nonce, seen, "body"));
+    QVERIFY(!verifies("POST", "/v1/push", 1000, QByteArray(32, '0'), seen, "body"));
+    QVERIFY(!verifies("POST", "/v1/push", 1000, h->nonce, seen, "bodY"));
+    // Every covered header counts, present or absent; names in any case; others do not.
+    for (const char *name : signing::CoveredHeaders) {
+        signing::HeaderList changed = seen;
+        bool found = false;
+        for (auto &[k, v] : changed) {
+            if (k.compare(name, Qt::CaseInsensitive) == 0) {
+                v += 'x';
+                found = true;
+            }
+        }
+        if (!found)
+            changed.append({QByteArray(name).toUpper(), QByteArray("1")});
+        QVERIFY2(!verifies("POST", "/v1/push", 1000, h->nonce, changed, "body"), name);
+    }
+    signing::HeaderList otherCase;
+    for (const auto &[k, v] : seen)
+        otherCase.append({k.toUpper(), ' ' + v + ' '});
+    otherCase.append({QByteArray("Accept"), QByteArray("*/*")});
+    QVERIFY(verifies("POST", "/v1/push", 1000, h->nonce, otherCase, "body"));
+    QVERIFY(signing::canonical("POST", "/", 1, "n", {}, {}).startsWith("FL-SIG-2\n"));
     QVERIFY(
-        signing::verify(pub, sig, signing::canonical("POST", "/v1/push", 1000, h->nonce, "body")));
-    QVERIFY(
-        !signing::verify(pub, sig, signing::canonical("GET", "/v1/push", 1000, h->nonce, "body")));
-    QVERIFY(
-        !signing::verify(pub, sig, signing::canonical("POST", "/v1/pull", 1000, h->nonce, "body")));
-    QVERIFY(
-        !signing::verify(pub, sig, signing::canonical("POST", "/v1/push", 1001, h->nonce, "body")));
-    QVERIFY(!signing::verify(
-        pub, sig, signing::canonical("POST", "/v1/push", 1000, QByteArray(32, '0'), "body")));
-    QVERIFY(
-        !signing::verify(pub, sig, signing::canonical("POST", "/v1/push", 1000, h->nonce, "bodY")));
-    auto h2 = signing::sign(signer, Device, "POST", "/v1/push", "body", 1000);
+        signing::repeatsSignedHeader(seen + signing::HeaderList{{"RANGE", "a"}, {"range", "b"}}));
+    QVERIFY(!signing::repeatsSignedHeader(seen +
+                                          signing::HeaderList{{"Accept", "a"}, {"Accept", "b"}}));
+
+    auto h2 = signing::sign(signer, Device, "POST", "/v1/push", sent, "body", 1000);
     QVERIFY(h2->nonce != h->nonce);
+    // The device header is the signer's whatever the caller passed, and Host is required.
+    auto h3 = signing::sign(signer, Device, "POST", "/v1/push",
+                            sent + signing::HeaderList{{"X-FL-Device", "00"}}, "body", 1000);
+    QVERIFY(signing::verify(pub, QByteArray::fromBase64(h3->signature),
+                            signing::canonical("POST", "/v1/push", 1000, h3->nonce, seen, "body")));
+    QVERIFY(!signing::sign(signer, Device, "POST", "/v1/push", {}, "body", 1000));
 }
 
 QTEST_GUILESS_MAIN(WireTest)

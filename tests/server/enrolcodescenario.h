@@ -65,8 +65,8 @@ inline void officeIssuedEnrolCodeScenario(Fixture &f) {
         f.http->raw("POST", "/v1/enrol-codes", body, {{"Content-Type", fl::wire::ContentType}});
     QCOMPARE(unsignedReply.status, 401);
     QCOMPARE(unsignedReply.error(), QStringLiteral("missing_auth"));
-    Headers h = HttpClient::signedHeaders(f.office, "POST", "/v1/enrol-codes", body);
-    h.append({QByteArray("Content-Type"), QByteArray(fl::wire::ContentType)});
+    const Headers h = f.http->signedHeaders(f.office, "POST", "/v1/enrol-codes", body, nowMs(),
+                                            {{"Content-Type", fl::wire::ContentType}});
     QCOMPARE(f.http->raw("POST", "/v1/enrol-codes", body, h).status, 200);
     const HttpReply replayed = f.http->raw("POST", "/v1/enrol-codes", body, h);
     QCOMPARE(replayed.status, 401);

@@ -67,7 +67,8 @@ public:
     Q_DISABLE_COPY_MOVE(ServerProcess)
 
     bool start(const QStringList &storageArgs, const QStringList &extra = {}) {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.setProcessChannelMode(m_captureLog ? QProcess::SeparateChannels
+                                                     : QProcess::ForwardedErrorChannel);
 #ifdef Q_OS_LINUX
         // A test that crashes must not leave its server behind: an orphan keeps CTest's output
         // pipe open, and CTest then waits for the test's whole timeout.
@@ -116,10 +117,19 @@ public:
     [[nodiscard]] QByteArray stderrText() {
         return m_process.readAllStandardError();
     }
+    /// Keeps the server's log (stderr) for stderrText() instead of passing it on; before start().
+    void captureLog(const QProcessEnvironment &env) {
+        m_process.setProcessEnvironment(env);
+        m_captureLog = true;
+    }
+    [[nodiscard]] qint64 processId() const {
+        return m_process.processId();
+    }
 
 private:
     QProcess m_process;
     QUrl m_url;
+    bool m_captureLog = false;
 };
 
 // ---- devices -----------------------------------------------------------------------------------
@@ -281,17 +291,29 @@ public:
         : m_base(std::move(base))
         , m_acceptAnyCertificate(acceptAnyCertificate) {}
 
-    /// The signature headers for one request, as a client makes them.
-    static Headers signedHeaders(const TestDevice &device, const QByteArray &method,
-                                 const QByteArray &pathAndQuery, const QByteArray &body = {},
-                                 qint64 timeMs = nowMs()) {
-        auto h = fl::signing::sign(device.signer(), device.id, method, pathAndQuery, body, timeMs);
+    /// The Host header of requests to `base`, as Qt writes it.
+    static QByteArray hostOf(const QUrl &base) { return fl::signing::hostHeader(base); }
+    /// The headers of one signed request to `base`, as a client makes them: Host, `sent` (the
+    /// request's other headers, which the signature covers too) and the signature headers.
+    static Headers signedHeadersFor(const QUrl &base, const TestDevice &device,
+                                    const QByteArray &method, const QByteArray &pathAndQuery,
+                                    const QByteArray &body = {}, qint64 timeMs = nowMs(),
+                                    const Headers &sent = {}) {
+        const Headers covered = Headers{{"Host", hostOf(base)}} + sent;
+        auto h = fl::signing::sign(device.signer(), device.id, method, pathAndQuery, covered, body,
+                                   timeMs);
         if (!h)
             qFatal("signing failed");
-        return {{fl::signing::DeviceHeader, h->device},
-                {fl::signing::TimeHeader, h->time},
-                {fl::signing::NonceHeader, h->nonce},
-                {fl::signing::SignatureHeader, h->signature}};
+        return covered + Headers{{fl::signing::DeviceHeader, h->device},
+                                 {fl::signing::TimeHeader, h->time},
+                                 {fl::signing::NonceHeader, h->nonce},
+                                 {fl::signing::SignatureHeader, h->signature}};
+    }
+    /// signedHeadersFor() this client's server.
+    [[nodiscard]] Headers signedHeaders(const TestDevice &device, const QByteArray &method,
+                                        const QByteArray &pathAndQuery, const QByteArray &body = {},
+                                        qint64 timeMs = nowMs(), const Headers &sent = {}) const {
+        return signedHeadersFor(m_base, device, method, pathAndQuery, body, timeMs, sent);
     }
 
     /// Sends exactly these headers.
@@ -324,11 +346,12 @@ public:
     HttpReply send(const TestDevice &device, const QByteArray &method,
                    const QByteArray &pathAndQuery, const QByteArray &body = {},
                    const QByteArray &contentType = fl::wire::ContentType, Headers extra = {}) {
-        Headers h = signedHeaders(device, method, pathAndQuery, body);
+        Headers sent;
         if (!body.isEmpty() || method == "POST" || method == "PUT")
-            h.append({"Content-Type", contentType});
-        h += extra;
-        return raw(method, pathAndQuery, body, h);
+            sent.append({"Content-Type", contentType});
+        sent += extra;
+        return raw(method, pathAndQuery, body,
+                   signedHeaders(device, method, pathAndQuery, body, nowMs(), sent));
     }
 
     // Protocol calls used by many tests.

@@ -134,7 +134,7 @@ void ServerAuthTest::unsignedRequestIsRefused() {
 
 void ServerAuthTest::badSignatureIsRefused() {
     // Signed for another path: the signature covers the path.
-    Headers h = HttpClient::signedHeaders(m_f->alice, "GET", "/v1/pull?after=0");
+    Headers h = m_f->http->signedHeaders(m_f->alice, "GET", "/v1/pull?after=0");
     const HttpReply r = m_f->http->raw("GET", "/v1/pull?after=1", {}, h);
     QCOMPARE(r.status, 401);
     QCOMPARE(r.error(), QStringLiteral("bad_signature"));
@@ -149,8 +149,8 @@ void ServerAuthTest::badSignatureIsRefused() {
     // Body changed after signing.
     const QByteArray body = fl::wire::encodePush(
         m_f->alice.id, m_f->alice.sealed({makeChange(m_f->alice, 1, m_f->campaign, newUuid())}));
-    Headers hb = HttpClient::signedHeaders(m_f->alice, "POST", "/v1/push", body);
-    hb.append({QByteArray("Content-Type"), QByteArray("application/cbor")});
+    const Headers hb = m_f->http->signedHeaders(m_f->alice, "POST", "/v1/push", body, nowMs(),
+                                                {{"Content-Type", "application/cbor"}});
     QByteArray tampered = body;
     tampered[tampered.size() - 1] = char(tampered.at(tampered.size() - 1) ^ 1);
     QCOMPARE(m_f->http->raw("POST", "/v1/push", tampered, hb).error(),
@@ -160,19 +160,19 @@ void ServerAuthTest::badSignatureIsRefused() {
 void ServerAuthTest::staleTimestampIsRefused() {
     for (const qint64 skew : {-6 * 60 * 1000, 6 * 60 * 1000}) {
         const Headers h =
-            HttpClient::signedHeaders(m_f->alice, "GET", "/v1/keys", {}, nowMs() + skew);
+            m_f->http->signedHeaders(m_f->alice, "GET", "/v1/keys", {}, nowMs() + skew);
         const HttpReply r = m_f->http->raw("GET", "/v1/keys", {}, h);
         QCOMPARE(r.status, 401);
         QCOMPARE(r.error(), QStringLiteral("stale_timestamp"));
     }
     // Within the window is fine.
     const Headers h =
-        HttpClient::signedHeaders(m_f->alice, "GET", "/v1/keys", {}, nowMs() - 4 * 60 * 1000);
+        m_f->http->signedHeaders(m_f->alice, "GET", "/v1/keys", {}, nowMs() - 4 * 60 * 1000);
     QCOMPARE(m_f->http->raw("GET", "/v1/keys", {}, h).status, 200);
 }
 
 void ServerAuthTest::replayedNonceIsRefused() {
-    const Headers h = HttpClient::signedHeaders(m_f->alice, "GET", "/v1/keys");
+    const Headers h = m_f->http->signedHeaders(m_f->alice, "GET", "/v1/keys");
     QCOMPARE(m_f->http->raw("GET", "/v1/keys", {}, h).status, 200);
     const HttpReply replay = m_f->http->raw("GET", "/v1/keys", {}, h);
     QCOMPARE(replay.status, 401);
@@ -359,6 +359,11 @@ void ServerAuthTest::httpsServesWithCertificateAndKey() {
     QCOMPARE(r.status, 200);
     QCOMPARE(QCborValue::fromCbor(r.body).toMap().value(QStringLiteral("status")).toString(),
              QStringLiteral("ok"));
+    // Bodies over a route's cap are refused over TLS too, before they are read.
+    const HttpReply big = client.raw("POST", "/v1/enrol", QByteArray(2 * 1024 * 1024, 'x'),
+                                     {{"Content-Type", fl::wire::ContentType}});
+    QCOMPARE(big.status, 413);
+    QCOMPARE(big.error(), QStringLiteral("body_too_large"));
 }
 
 QTEST_GUILESS_MAIN(ServerAuthTest)

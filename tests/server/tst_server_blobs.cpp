@@ -44,6 +44,11 @@ private Q_SLOTS:
     void largeBlobStreamsWithRange();
     void tusVersionAndContentTypeAreRequired();
     void uploadToForeignCampaignIsRefused();
+    void blobOfAnotherCampaignIsAdoptedOnlyWithItsBytes();
+    void blobTheDeviceUploadedIsAdoptedWithoutItsBytes();
+    void notYoursAndAbsentAnswerAlike();
+    void headAnswersWhatGetWould();
+    void logShowsNoContentIdAtInfoLevel();
 
 private:
     HttpReply create(const TestDevice &d, const QByteArray &contentId, qint64 length,
@@ -66,11 +71,18 @@ private:
     HttpReply head(const TestDevice &d, const QByteArray &location) {
         return m_f->http->send(d, "HEAD", location, {}, {}, {{"Tus-Resumable", Tus}});
     }
-    HttpReply get(const TestDevice &d, const QByteArray &contentId, const QByteArray &range = {}) {
+    HttpReply get(const TestDevice &d, const QByteArray &contentId, const QByteArray &range = {},
+                  const QByteArray &method = "GET") {
         Headers h;
         if (!range.isEmpty())
             h.append({"Range", range});
-        return m_f->http->send(d, "GET", "/v1/blobs/" + contentId, {}, {}, h);
+        return m_f->http->send(d, method, "/v1/blobs/" + contentId, {}, {}, h);
+    }
+    /// A campaign of the office and `member` only.
+    QString campaignOf(const TestDevice &member) {
+        const QString campaign = newUuid();
+        return m_f->http->grant(m_f->office, campaign, {&member}).status == 200 ? campaign
+                                                                                : QString();
     }
     /// Uploads `data` in one chunk; returns the upload's location.
     QByteArray upload(const QByteArray &data) {
@@ -159,9 +171,7 @@ void ServerBlobTest::uploadInTwoChunksCompletesAndDownloadsWithRange() {
     QCOMPARE(open.body, data.mid(99990));
     QCOMPARE(get(m_f->alice, id, "bytes=100000-").status, 416);
 
-    const HttpReply stranger = get(m_f->bob, id);
-    QCOMPARE(stranger.status, 403);
-    QCOMPARE(stranger.error(), QStringLiteral("not_member"));
+    QCOMPARE(get(m_f->bob, id).status, 404); // another campaign's (notYoursAndAbsentAnswerAlike)
     QCOMPARE(get(m_f->alice, contentIdOf("nothing")).status, 404);
 
     const QJsonObject stats =
@@ -286,6 +296,130 @@ void ServerBlobTest::uploadToForeignCampaignIsRefused() {
     const HttpReply r = create(m_f->bob, contentIdOf(data), data.size());
     QCOMPARE(r.status, 403);
     QCOMPARE(r.error(), QStringLiteral("not_member"));
+}
+
+void ServerBlobTest::blobOfAnotherCampaignIsAdoptedOnlyWithItsBytes() {
+    // Bob learnt the content id of a blob of alice's campaign (it is plaintext metadata, seen
+    // in records, logs or on the wire). Naming it for his own campaign does not register it.
+    const QByteArray data = randomBytes(5000);
+    QVERIFY(!upload(data).isEmpty());
+    const QString bobs = campaignOf(m_f->bob);
+    QVERIFY(!bobs.isEmpty());
+    const HttpReply claim = create(m_f->bob, contentIdOf(data), data.size(), bobs);
+    QCOMPARE(claim.status, 201);
+    QCOMPARE(claim.header("Upload-Offset"), QByteArray("0"));
+    const QByteArray location = claim.header("Location");
+    QCOMPARE(head(m_f->bob, location).header("Upload-Offset"), QByteArray("0"));
+    QCOMPARE(get(m_f->bob, contentIdOf(data)).status, 404);
+    // Other bytes under that name are discarded at the end, as ever.
+    QCOMPARE(patch(m_f->bob, location, 0, randomBytes(5000)).status, 460);
+    QCOMPARE(get(m_f->bob, contentIdOf(data)).status, 404);
+
+    // With the bytes themselves he shows he holds the blob: then it is his campaign's too.
+    const QByteArray again =
+        create(m_f->bob, contentIdOf(data), data.size(), bobs).header("Location");
+    QCOMPARE(patch(m_f->bob, again, 0, data).status, 204);
+    const HttpReply got = get(m_f->bob, contentIdOf(data));
+    QCOMPARE(got.status, 200);
+    QVERIFY(got.body == data);
+}
+
+void ServerBlobTest::blobTheDeviceUploadedIsAdoptedWithoutItsBytes() {
+    // A blob the device sent itself, or that a campaign of it holds, needs no second upload.
+    const QByteArray data = randomBytes(3000);
+    QVERIFY(!upload(data).isEmpty());
+    const QString second = campaignOf(m_f->alice);
+    const HttpReply own = create(m_f->alice, contentIdOf(data), data.size(), second);
+    QCOMPARE(own.status, 201);
+    QCOMPARE(own.header("Upload-Offset"), QByteArray("3000"));
+    // The office is a member of alice's campaign, so it may register the blob elsewhere too.
+    const QString offices = campaignOf(m_f->bob);
+    QCOMPARE(create(m_f->office, contentIdOf(data), data.size(), offices).header("Upload-Offset"),
+             QByteArray("3000"));
+    QCOMPARE(get(m_f->bob, contentIdOf(data)).status, 200);
+}
+
+void ServerBlobTest::notYoursAndAbsentAnswerAlike() {
+    const QByteArray data = randomBytes(2000);
+    const QByteArray location = upload(data);
+    QVERIFY(!location.isEmpty());
+    const QByteArray theirs = contentIdOf(data);
+    const QByteArray absent = contentIdOf("never uploaded");
+    for (const QByteArray method : {"GET", "HEAD"}) {
+        for (const QByteArray &range : {QByteArray(), QByteArray("bytes=0-9")}) {
+            const HttpReply a = get(m_f->bob, theirs, range, method);
+            const HttpReply b = get(m_f->bob, absent, range, method);
+            QCOMPARE(a.status, 404);
+            QCOMPARE(b.status, a.status);
+            QCOMPARE(b.body, a.body);
+            QCOMPARE(b.header("Content-Length"), a.header("Content-Length"));
+            QCOMPARE(b.header("Content-Type"), a.header("Content-Type"));
+        }
+    }
+    QCOMPARE(get(m_f->bob, "not-a-content-id").body, get(m_f->bob, absent).body);
+    // Another device's upload, and no upload at all.
+    const QByteArray nowhere = "/v1/blobs/uploads/" + QByteArray(32, 'a');
+    for (const QByteArray method : {"HEAD", "DELETE"}) {
+        const HttpReply a =
+            m_f->http->send(m_f->bob, method, location, {}, {}, {{"Tus-Resumable", Tus}});
+        const HttpReply b =
+            m_f->http->send(m_f->bob, method, nowhere, {}, {}, {{"Tus-Resumable", Tus}});
+        QCOMPARE(a.status, 404);
+        QCOMPARE(b.status, a.status);
+        QCOMPARE(b.body, a.body);
+    }
+    const HttpReply a = patch(m_f->bob, location, 0, data);
+    const HttpReply b = patch(m_f->bob, nowhere, 0, data);
+    QCOMPARE(a.status, 404);
+    QCOMPARE(b.status, a.status);
+    QCOMPARE(b.body, a.body);
+}
+
+void ServerBlobTest::headAnswersWhatGetWould() {
+    const QByteArray data = randomBytes(4321);
+    QVERIFY(!upload(data).isEmpty());
+    const HttpReply whole = get(m_f->alice, contentIdOf(data), {}, "HEAD");
+    QCOMPARE(whole.status, 200);
+    QCOMPARE(whole.header("Content-Length"), QByteArray("4321"));
+    QVERIFY(whole.body.isEmpty());
+    const HttpReply part = get(m_f->alice, contentIdOf(data), "bytes=10-19", "HEAD");
+    QCOMPARE(part.status, 206);
+    QCOMPARE(part.header("Content-Range"), QByteArray("bytes 10-19/4321"));
+    // The connection goes on with the next request as usual.
+    QCOMPARE(get(m_f->alice, contentIdOf(data), "bytes=0-1").body, data.left(2));
+}
+
+void ServerBlobTest::logShowsNoContentIdAtInfoLevel() {
+    // A server whose log is kept, at info level (what an operator runs with).
+    QTemporaryDir dir;
+    Fixture f;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_LOGGING_RULES"),
+               QStringLiteral("fl.*.debug=false;fl.*.info=true"));
+    f.server.captureLog(env);
+    QVERIFY(f.setUp({QStringLiteral("--data"), dir.path()}));
+    const QByteArray data = randomBytes(7000);
+    const QByteArray id = contentIdOf(data);
+    const QByteArray metadata =
+        "content_id " + id.toBase64() + ",campaign " + f.campaign.toUtf8().toBase64();
+    const HttpReply c = f.http->send(f.alice, "POST", "/v1/blobs", {}, {},
+                                     {{"Tus-Resumable", Tus},
+                                      {"Upload-Length", QByteArray::number(data.size())},
+                                      {"Upload-Metadata", metadata}});
+    QCOMPARE(c.status, 201);
+    QCOMPARE(f.http
+                 ->send(f.alice, "PATCH", c.header("Location"), data, Chunk,
+                        {{"Tus-Resumable", Tus}, {"Upload-Offset", "0"}})
+                 .status,
+             204);
+    QCOMPARE(f.http->send(f.alice, "GET", "/v1/blobs/" + id).status, 200);
+    QCOMPARE(f.http->send(f.bob, "GET", "/v1/blobs/" + id).status, 404);
+    f.server.stop();
+    const QByteArray log = f.server.stderrText();
+    QVERIFY2(log.contains("a blob upload completed"), log.constData()); // the log was kept
+    QVERIFY2(!log.contains(id), log.constData());
+    QVERIFY(!log.contains(id.toBase64()));
+    QVERIFY(!log.contains(QByteArray::fromHex(id).toBase64()));
 }
 
 QTEST_GUILESS_MAIN(ServerBlobTest)

@@ -69,7 +69,7 @@ void ServerPostgresTest::pushPullAndIdempotencyOnPostgres() {
     QVERIFY(foreign.ok());
     QCOMPARE(foreign->rejected.size(), 1);
     QCOMPARE(foreign->rejected.first().second, QStringLiteral("not_member"));
-    const Headers h = HttpClient::signedHeaders(f.alice, "GET", "/v1/keys");
+    const Headers h = f.http->signedHeaders(f.alice, "GET", "/v1/keys");
     QCOMPARE(f.http->raw("GET", "/v1/keys", {}, h).status, 200);
     QCOMPARE(f.http->raw("GET", "/v1/keys", {}, h).error(), QStringLiteral("replayed_nonce"));
 }
@@ -147,9 +147,9 @@ void ServerPostgresTest::twoServersOnOneDatabaseServeEveryChangeOnceInOrder() {
         HttpClient *c = servers[(b / 2) % 2];
         const QByteArray body = fl::wire::encodePush(d.id, d.sealed(batches.at(b)));
         QNetworkRequest req(QUrl(c->base().toString() + QStringLiteral("/v1/push")));
-        for (const auto &[k, v] : HttpClient::signedHeaders(d, "POST", "/v1/push", body))
+        for (const auto &[k, v] : c->signedHeaders(d, "POST", "/v1/push", body, nowMs(),
+                                                   {{"Content-Type", "application/cbor"}}))
             req.setRawHeader(k, v);
-        req.setRawHeader("Content-Type", "application/cbor");
         QNetworkReply *reply = c->nam().sendCustomRequest(req, "POST", body);
         connect(reply, &QNetworkReply::finished, this, [&pending] { --pending; });
         replies.append(reply);
@@ -166,7 +166,7 @@ void ServerPostgresTest::twoServersOnOneDatabaseServeEveryChangeOnceInOrder() {
         HttpClient *c = servers[pulls++ % 2];
         const QByteArray path = "/v1/pull?after=" + QByteArray::number(cursor) + "&limit=50";
         QNetworkRequest req(QUrl(c->base().toString() + QString::fromLatin1(path)));
-        for (const auto &[k, v] : HttpClient::signedHeaders(f.office, "GET", path, {}))
+        for (const auto &[k, v] : c->signedHeaders(f.office, "GET", path, {}))
             req.setRawHeader(k, v);
         QNetworkReply *reply = c->nam().get(req);
         connect(reply, &QNetworkReply::finished, this, [&, reply, pushesDone] {
@@ -248,9 +248,9 @@ void ServerPostgresTest::pushWaitsForTheSequenceLock() {
         const QByteArray body = fl::wire::encodePush(
             f.alice.id, f.alice.sealed({makeChange(f.alice, 1, f.campaign, newUuid())}));
         QNetworkRequest req(QUrl(f.http->base().toString() + QStringLiteral("/v1/push")));
-        for (const auto &[k, v] : HttpClient::signedHeaders(f.alice, "POST", "/v1/push", body))
+        for (const auto &[k, v] : f.http->signedHeaders(f.alice, "POST", "/v1/push", body, nowMs(),
+                                                        {{"Content-Type", "application/cbor"}}))
             req.setRawHeader(k, v);
-        req.setRawHeader("Content-Type", "application/cbor");
         QNetworkReply *reply = f.http->nam().sendCustomRequest(req, "POST", body);
         QTest::qWait(700);
         QVERIFY2(!reply->isFinished(), "the push did not wait for the sequence lock");

@@ -2,6 +2,8 @@
 // and strictness about what it accepts.
 #include "syncscenario.h"
 
+#include "sync/protocol/bodybudget.h"
+
 #include <QCborArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -17,6 +19,7 @@ private Q_SLOTS:
     void pushStoresPullServesAndRepeatsAreHarmless();
     void fullBatchIsStoredInOnePush();
     void pullPagesWithCursorAndMore();
+    void pullPagesFitTheDevicesLimit();
     void deviceSeesOnlyItsCampaigns();
     void pushToForeignCampaignIsRejectedNotMember();
     void clockAheadIsRejected();
@@ -271,7 +274,7 @@ void ServerSyncTest::wrongContentTypeIsRefused() {
     QCOMPARE(json.status, 415);
     QCOMPARE(json.error(), QStringLiteral("wrong_content_type"));
     const HttpReply none = m_f->http->raw(
-        "POST", "/v1/push", body, HttpClient::signedHeaders(m_f->alice, "POST", "/v1/push", body));
+        "POST", "/v1/push", body, m_f->http->signedHeaders(m_f->alice, "POST", "/v1/push", body));
     QCOMPARE(none.status, 415);
     QCOMPARE(storedChanges(*m_f), 0);
 }
@@ -280,7 +283,7 @@ void ServerSyncTest::oversizedBodyIsRefused() {
     const QByteArray big(16 * 1024 * 1024 + 1, 'x');
     const HttpReply r = m_f->http->send(m_f->alice, "POST", "/v1/push", big);
     QCOMPARE(r.status, 413);
-    QCOMPARE(r.error(), QStringLiteral("too_large"));
+    QCOMPARE(r.error(), QStringLiteral("body_too_large"));
     const HttpReply enrol = m_f->http->send(m_f->alice, "POST", "/v1/enrol", big.left(2 << 20));
     QCOMPARE(enrol.status, 413);
 }
@@ -318,6 +321,51 @@ void ServerSyncTest::dataSurvivesRestart() {
     const auto pulled = m_f->http->pullAll(m_f->office);
     QCOMPARE(pulled->size(), 1);
     QVERIFY(sameChange(cs, pulled->first()));
+}
+
+void ServerSyncTest::pullPagesFitTheDevicesLimit() {
+    // 40 change sets of a megabyte each and 300 small ones, pushed in bodies packed as the
+    // client packs them; pulled in pages every device accepts.
+    QList<fl::ChangeSet> all;
+    quint64 seq = 1;
+    for (int i = 0; i < 340; ++i) {
+        fl::ChangeSet cs = makeChange(m_f->alice, seq++, m_f->campaign, newUuid());
+        if (i % 8 == 0 || i >= 300)
+            cs.fields = {{QStringLiteral("blob"), QByteArray(1000 * 1000, char(i)), {}}};
+        all.append(cs);
+    }
+    int pushes = 0;
+    for (qsizetype next = 0; next < all.size(); ++pushes) {
+        fl::wire::BodyBudget budget(fl::wire::MaxPushBodyBytes);
+        QList<fl::ChangeSet> batch;
+        while (next < all.size() && budget.admit(all.at(next)))
+            batch.append(all.at(next++));
+        const HttpReply r = m_f->http->push(m_f->alice, batch);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(fl::wire::decodePushResult(r.body)->stored.size(), batch.size());
+    }
+    QVERIFY(pushes >= 5);
+
+    qint64 cursor = 0;
+    int pulled = 0;
+    QList<int> pageSizes;
+    for (bool more = true; more;) {
+        const HttpReply r = m_f->http->pull(m_f->office, cursor, 5000);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.body.size() <= fl::wire::MaxPullPageBytes,
+                 qPrintable(QString::number(r.body.size())));
+        const auto page = fl::wire::decodePullPage(r.body);
+        QVERIFY(page);
+        QVERIFY(!page->changeSets.isEmpty());
+        pulled += int(page->changeSets.size());
+        pageSizes.append(int(page->changeSets.size()));
+        cursor = page->next;
+        more = page->more;
+    }
+    QCOMPARE(pulled, all.size());
+    // Pages are packed full, not cut at a cautious fraction of the limit.
+    qInfo() << "change sets per page:" << pageSizes;
+    QVERIFY2(pageSizes.size() <= 6, qPrintable(QString::number(pageSizes.size())));
 }
 
 QTEST_GUILESS_MAIN(ServerSyncTest)
