@@ -227,6 +227,9 @@ private:
     /// at most once per sync).
     SyncResult<void> learnSigners(const QList<ChangeSet> &changeSets);
     SyncResult<void> pull(SyncReport &report);
+    /// One pull page after `cursor` (of one campaign when `campaign` is set), checked to follow
+    /// the cursor.
+    SyncResult<wire::PullPage> fetchPage(qint64 cursor, const QString &campaign);
     /// Pulls and merges pages after `cursor` (of one campaign when `campaign` is set), parking
     /// what cannot apply; `merged` is told each page's next cursor once the page is merged.
     SyncResult<void> pullPages(qint64 cursor, const QString &campaign, SyncReport &report,

@@ -131,25 +131,31 @@ SyncResult<void> SyncEngine::learnSigners(const QList<ChangeSet> &changeSets) {
     return {};
 }
 
+SyncResult<wire::PullPage> SyncEngine::fetchPage(qint64 cursor, const QString &campaign) {
+    const QByteArray only =
+        campaign.isEmpty() ? QByteArray() : "&campaign=" + QUrl::toPercentEncoding(campaign);
+    const QByteArray target = "/v1/pull?after=" + QByteArray::number(cursor) +
+                              "&limit=" + QByteArray::number(m_options.pullLimit) + only;
+    auto body = m_client->cbor("GET", target);
+    if (!body)
+        return body.failure();
+    auto page = wire::decodePullPage(*body);
+    if (!page)
+        return protocolFailure(page.error().message);
+    if (!followsCursor(*page, cursor))
+        return protocolFailure(QStringLiteral("the pull page does not follow the cursor"));
+    return *page;
+}
+
 SyncResult<void> SyncEngine::pullPages(qint64 cursor, const QString &campaign, SyncReport &report,
                                        QList<ParkedChange> &parked,
                                        const std::function<SyncResult<void>(qint64)> &merged) {
-    const QByteArray only =
-        campaign.isEmpty() ? QByteArray() : "&campaign=" + QUrl::toPercentEncoding(campaign);
     while (true) {
         if (auto r = checkpoint(); !r)
             return r;
-        const QByteArray target = "/v1/pull?after=" + QByteArray::number(cursor) +
-                                  "&limit=" + QByteArray::number(m_options.pullLimit) + only;
-        auto body = m_client->cbor("GET", target);
-        if (!body)
-            return body.failure();
-        auto page = wire::decodePullPage(*body);
+        auto page = fetchPage(cursor, campaign);
         if (!page)
-            return protocolFailure(page.error().message);
-        if (!followsCursor(*page, cursor))
-            return protocolFailure(QStringLiteral("the pull page does not follow the cursor"));
-
+            return page.failure();
         if (auto r = learnSigners(page->changeSets); !r)
             return r;
         auto applied = m_store->applyRemote(page->changeSets);

@@ -6,8 +6,6 @@
 #include "sync/client/syncengineinternal.h"
 #include "sync/protocol/wire.h"
 
-#include <QUrl>
-
 namespace fl::sync {
 
 SyncResult<audit::Report> SyncEngine::verifyCampaign(const QString &campaignId) {
@@ -18,19 +16,10 @@ SyncResult<audit::Report> SyncEngine::verifyCampaign(const QString &campaignId) 
         return r.failure();
     QList<ChangeSet> serverCopy;
     qint64 cursor = 0;
-    const QByteArray campaign = QUrl::toPercentEncoding(campaignId);
     while (true) {
-        const QByteArray target = "/v1/pull?after=" + QByteArray::number(cursor) +
-                                  "&limit=" + QByteArray::number(m_options.pullLimit) +
-                                  "&campaign=" + campaign;
-        auto body = m_client->cbor("GET", target);
-        if (!body)
-            return body.failure();
-        auto page = wire::decodePullPage(*body);
+        auto page = fetchPage(cursor, campaignId);
         if (!page)
-            return protocolFailure(page.error().message);
-        if (page->next < cursor || (page->more && page->next == cursor))
-            return protocolFailure(QStringLiteral("the pull page does not follow the cursor"));
+            return page.failure();
         serverCopy += page->changeSets;
         cursor = page->next;
         if (!page->more)

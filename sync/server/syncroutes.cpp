@@ -20,6 +20,15 @@ using Method = QHttpServerRequest::Method;
 
 namespace {
 
+/// Devices as the wire lists them: public keys, and names only for the office.
+QList<wire::DeviceInfo> deviceInfos(const QList<DeviceRow> &rows, bool withNames) {
+    QList<wire::DeviceInfo> out;
+    for (const DeviceRow &d : rows)
+        out.append({QByteArray::fromHex(d.id.toLatin1()), withNames ? d.name : QString(), d.role,
+                    d.boxKey, d.revoked, d.signKey});
+    return out;
+}
+
 QHttpServerResponse ok() {
     QCborMap m;
     m.insert(QStringLiteral("v"), wire::Version);
@@ -125,11 +134,7 @@ QHttpServerResponse SyncRoutes::devices(const QHttpServerRequest &request) {
     auto rows = m_db.devices();
     if (!rows)
         return http::internalError(rows.error());
-    QList<wire::DeviceInfo> out;
-    for (const DeviceRow &d : std::as_const(*rows))
-        out.append(
-            {QByteArray::fromHex(d.id.toLatin1()), d.name, d.role, d.boxKey, d.revoked, d.signKey});
-    return http::cbor(wire::encode(out));
+    return http::cbor(wire::encode(deviceInfos(*rows, true)));
 }
 
 QHttpServerResponse SyncRoutes::signers(const QHttpServerRequest &request) {
@@ -141,11 +146,7 @@ QHttpServerResponse SyncRoutes::signers(const QHttpServerRequest &request) {
     auto rows = m_db.devices();
     if (!rows)
         return http::internalError(rows.error());
-    QList<wire::DeviceInfo> out;
-    for (const DeviceRow &d : std::as_const(*rows))
-        out.append(
-            {QByteArray::fromHex(d.id.toLatin1()), {}, d.role, d.boxKey, d.revoked, d.signKey});
-    return http::cbor(wire::encode(out));
+    return http::cbor(wire::encode(deviceInfos(*rows, false)));
 }
 
 QHttpServerResponse SyncRoutes::enrolCode(const QHttpServerRequest &request) {
